@@ -1,0 +1,23 @@
+# One place for the commands the README and CI use.
+PY ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+
+.PHONY: setup test lint check run
+
+setup:  ## create .venv and install quotes with its dev tools (torch pinned to CPU via constraints.txt)
+	$(PY) -m venv $(VENV)
+	$(BIN)/pip install --quiet -c constraints.txt -e '.[dev]'
+
+test:  ## the test suite
+	$(BIN)/python -m pytest -q
+
+lint:  ## ruff and mypy on the package
+	$(BIN)/ruff check quotes tests
+	$(BIN)/ruff format --check quotes tests
+	$(BIN)/mypy
+
+check: lint test
+
+run:  ## the main command on the seed corpus
+	$(BIN)/quotes extract seeds/ -o quotes.csv

@@ -1,0 +1,190 @@
+"""The `quotes` command: argument parsing, one library call per command, clean errors."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import TextIO
+
+from quotes import __version__, resources
+from quotes.documents import Document, InputError
+from quotes.pipeline import Options, RunResult, run
+from quotes.table import ExportError, export, format_of, write_atomic
+
+PROGRESS_MIN_DOCS = 20
+
+EXTRACT_HELP = """\
+Extract every direct quotation, its speaker and an English rendering from news articles.
+
+Inputs are folders (searched recursively), files or glob patterns: .txt/.md (UTF-8; other
+encodings are detected), .html (article text extracted by trafilatura), and .jsonl/.csv/.parquet
+with columns id, text and optional lang, outlet, url, published, title. A manifest.csv beside
+text files (columns: file, outlet, url, published, title, lang) supplies their metadata.
+
+The output format follows the extension of -o: .csv, .jsonl or .parquet; '-o -' writes CSV to
+standard output. Documents that cannot be read are reported and skipped; the rest is processed.
+
+examples:
+  quotes extract seeds/ -o quotes.csv
+  quotes extract 'articles/*.html' -o quotes.parquet --errors errors.csv
+  quotes extract corpus.jsonl -o - --no-translate | head
+"""
+
+
+class CliError(Exception):
+    """A problem the user can fix; printed as one line, exit status 2."""
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="quotes",
+        description="Multilingual quote extraction and attribution for news.",
+        epilog="Run 'quotes COMMAND --help' for the options of each command.",
+    )
+    parser.add_argument("--version", action="version", version=f"quotes {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+
+    ex = sub.add_parser(
+        "extract",
+        help="extract quotes and speakers from articles into a table",
+        description=EXTRACT_HELP,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    ex.add_argument("inputs", nargs="+", metavar="INPUT", help="folders, files or glob patterns to read")
+    ex.add_argument(
+        "-o",
+        "--output",
+        required=True,
+        metavar="FILE",
+        help="where to write the table (.csv, .jsonl, .parquet, or - for CSV on stdout)",
+    )
+    ex.add_argument(
+        "--excel",
+        action="store_true",
+        help="CSV for spreadsheets: add a UTF-8 byte-order mark so non-Latin text opens correctly",
+    )
+    ex.add_argument(
+        "--errors", metavar="FILE", help="also write the documents that failed (doc, reason) as CSV"
+    )
+    ex.add_argument("--lang", metavar="CODE", help="treat every document as this language (default: detect)")
+    ex.add_argument("--no-translate", action="store_true", help="do not translate non-English quotes")
+    ex.add_argument(
+        "--models",
+        metavar="DIR",
+        type=Path,
+        help=f"model store (default: ${resources.ENV_VAR} or models/ of the checkout)",
+    )
+    ex.add_argument("-q", "--quiet", action="store_true", help="print no summary")
+    ex.set_defaults(func=cmd_extract)
+
+    models = sub.add_parser(
+        "models",
+        help="show the local model store",
+        description="Inspect the local model store (argos translation packages, stanza models).",
+    )
+    msub = models.add_subparsers(dest="models_command", metavar="ACTION", required=True)
+    status = msub.add_parser(
+        "status",
+        help="list installed models and where they are looked for",
+        description="List installed translation packages and stanza languages.",
+    )
+    status.add_argument("--models", metavar="DIR", type=Path, help="model store to inspect")
+    status.set_defaults(func=cmd_models_status)
+    return parser
+
+
+def _progress(docs: list[Document]) -> Iterable[Document]:
+    if len(docs) < PROGRESS_MIN_DOCS or not sys.stderr.isatty():
+        return docs
+    from tqdm import tqdm
+
+    return tqdm(docs, desc="documents", unit="doc", file=sys.stderr)
+
+
+def cmd_extract(args: argparse.Namespace) -> int:
+    try:
+        format_of(args.output)
+        if args.errors:
+            format_of(args.errors)
+    except ExportError as exc:
+        raise CliError(str(exc)) from None
+    options = Options(lang=args.lang, translate=not args.no_translate, models=args.models)
+    try:
+        result = run(args.inputs, options, progress=_progress)  # type: ignore[arg-type]
+    except InputError as exc:
+        raise CliError(str(exc)) from None
+    export(result.table, args.output, excel=args.excel)
+    if args.errors:
+        errors = "doc,reason\n" + "".join(f"{_csv(f.doc)},{_csv(f.reason)}\n" for f in result.failures)
+        write_atomic(errors.encode("utf-8"), Path(args.errors))
+    if not args.quiet:
+        out = sys.stderr if args.output == "-" else sys.stdout
+        print_summary(result, args.output, out)
+    if result.documents == [] and result.failures:
+        return 1
+    return 0
+
+
+def _csv(value: str) -> str:
+    text = str(value)
+    if text.startswith(("=", "+", "-", "@")):
+        text = "'" + text
+    return '"' + text.replace('"', '""') + '"'
+
+
+def print_summary(result: RunResult, output: str, out: TextIO) -> None:
+    table = result.table
+    n_docs = len(result.documents)
+    print(
+        f"{n_docs} document(s) read, {len(result.failures)} failed; {len(table)} quote(s) -> {output}",
+        file=out,
+    )
+    if len(table):
+        outlets = table["outlet"].fillna("(no outlet)").value_counts()
+        print("quotes per outlet: " + ", ".join(f"{k} {v}" for k, v in outlets.items()), file=out)
+        speakers = table["speaker"].dropna().value_counts().head(5)
+        unattributed = int(table["speaker"].isna().sum())
+        top = ", ".join(f"{k} {v}" for k, v in speakers.items()) or "none"
+        print(f"top speakers: {top}; without speaker: {unattributed}", file=out)
+        engines = ", ".join(f"{k} {v}" for k, v in sorted(result.engines.items()))
+        print(f"translation engines: {engines}; attribution: rules", file=out)
+    if result.missing_models:
+        for lang in sorted(result.missing_models):
+            print(
+                f"note: {resources.install_hint(lang)}; those quotes have translation_engine=none", file=out
+            )
+    for failure in result.failures[:10]:
+        print(f"failed: {failure.doc}: {failure.reason}", file=out)
+    if len(result.failures) > 10:
+        print(f"... and {len(result.failures) - 10} more (use --errors FILE for the full list)", file=out)
+
+
+def cmd_models_status(args: argparse.Namespace) -> int:
+    store = args.models or resources.store_dir()
+    print(f"model store: {store}" + ("" if store.exists() else " (does not exist yet)"))
+    packages = resources.argos_packages(store)
+    print(
+        "translation (argos): "
+        + (", ".join(f"{p.from_code}->{p.to_code} {p.version}" for p in packages) or "none")
+    )
+    langs = resources.stanza_languages(store)
+    print("stanza languages: " + (", ".join(langs) or "none"))
+    return 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = _parser()
+    args = parser.parse_args(argv)
+    try:
+        return int(args.func(args))
+    except CliError as exc:
+        print(f"quotes: error: {exc}", file=sys.stderr)
+        return 2
+    except BrokenPipeError:
+        return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

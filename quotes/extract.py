@@ -1,0 +1,287 @@
+"""Quotation spans: pairing quotation marks in every convention news uses.
+
+Marks are classified by family (double, single, guillemet, corner brackets) and by flanking
+(what stands either side), then paired with a stack inside each paragraph. A quote that is
+still open at the end of a paragraph continues only if the next paragraph re-opens it (the
+multi-paragraph convention); otherwise it is cut at the paragraph end, so a stray mark never
+swallows the rest of the document.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import Enum
+
+DOUBLE, SINGLE, GUILLEMET, SINGLE_GUILLEMET, CORNER, WHITE_CORNER = (
+    "double",
+    "single",
+    "guillemet",
+    "single_guillemet",
+    "corner",
+    "white_corner",
+)
+
+
+class Role(Enum):
+    OPEN = "open"
+    CLOSE = "close"
+    EITHER = "either"
+
+
+@dataclass(frozen=True)
+class Mark:
+    pos: int
+    length: int
+    char: str
+    family: str
+    role: Role
+
+
+@dataclass(frozen=True)
+class QuoteSpan:
+    """The quoted words of one quotation, as offsets into the document text.
+
+    `start`/`end` exclude the quotation marks; `pieces` are the quoted stretches of a
+    multi-paragraph quote (the re-opening marks between them are not part of the quote).
+    """
+
+    start: int
+    end: int
+    open_mark: str
+    close_mark: str
+    paragraph: int
+    pieces: tuple[tuple[int, int], ...]
+    closed: bool = True
+
+    @property
+    def outer_start(self) -> int:
+        return self.start - len(self.open_mark)
+
+    @property
+    def outer_end(self) -> int:
+        return self.end + len(self.close_mark)
+
+    def text_in(self, text: str) -> str:
+        return "\n".join(text[s:e].strip() for s, e in self.pieces)
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    index: int
+    start: int
+    end: int
+
+
+_PARA = re.compile(r"[^\n]+")
+# Two apostrophes or backticks stand for a double quote in some newspaper copy.
+_MARK = re.compile(r"''|``|[\"“”„‟＂〝〞〟'‘’‚‛«»‹›「」『』]")
+_ELISION = re.compile(r"(?i:n['’]|em\b|tis\b|twas\b|til\b|cause\b|\d0s\b|\d\d\b)")
+_OPENING_PUNCT = set("([{—–-/\u00a0\u3000")
+
+
+def paragraphs(text: str) -> list[Paragraph]:
+    """Each non-empty line is a paragraph: news text uses a line break (or two) between them."""
+    return [Paragraph(i, m.start(), m.end()) for i, m in enumerate(_PARA.finditer(text))]
+
+
+def _left_space(text: str, i: int, lo: int) -> bool:
+    return i <= lo or text[i - 1].isspace() or text[i - 1] in _OPENING_PUNCT
+
+
+def _right_space(text: str, j: int, hi: int) -> bool:
+    return j >= hi or text[j].isspace() or text[j] in ".,;:!?)]}…—–-\u3000"
+
+
+def _flank(text: str, i: int, j: int, lo: int, hi: int) -> Role:
+    """Opener if it leans on the following word, closer if on the preceding one."""
+    left, right = _left_space(text, i, lo), _right_space(text, j, hi)
+    if left and not right:
+        return Role.OPEN
+    if right and not left:
+        return Role.CLOSE
+    return Role.EITHER
+
+
+def _classify(text: str, m: re.Match[str], lo: int, hi: int, reversed_guillemets: bool) -> Mark | None:
+    ch, i, j = m.group(), m.start(), m.end()
+    role_of = {"“": Role.OPEN, "”": Role.CLOSE, "„": Role.OPEN, "‟": Role.OPEN, "``": Role.OPEN}
+    if ch in role_of:
+        role = role_of[ch]
+        if ch == "”" and _flank(text, i, j, lo, hi) is Role.OPEN:
+            role = Role.EITHER  # ”…” as in Swedish or careless copy
+        if ch == "“":
+            role = Role.EITHER  # opens in English, closes German „…“
+        return Mark(i, j - i, ch, DOUBLE, role)
+    if ch in {'"', "''", "＂"}:
+        return Mark(i, j - i, ch, DOUBLE, _flank(text, i, j, lo, hi))
+    if ch in "〝〞〟":
+        return Mark(i, 1, ch, DOUBLE, Role.OPEN if ch == "〝" else Role.CLOSE)
+    if ch in "'’‘‚‛":
+        prev_alnum = i > lo and text[i - 1].isalnum()
+        next_alnum = j < hi and text[j].isalnum()
+        if prev_alnum and next_alnum:
+            return None  # apostrophe: Japan's, don't, rock'n'roll
+        if ch in "‚‛":
+            return Mark(i, 1, ch, SINGLE, Role.OPEN)
+        if ch == "‘":
+            return Mark(i, 1, ch, SINGLE, Role.EITHER)  # opens in English, closes German ‚…‘
+        role = _flank(text, i, j, lo, hi)
+        if ch == "’" and role is Role.OPEN:
+            return None  # ’90s, ’em
+        if role is Role.OPEN and _ELISION.match(text, j, hi):
+            return None  # rock 'n' roll, 'em, '90s
+        return Mark(i, 1, ch, SINGLE, role)
+    if ch in "«»":
+        opens = (ch == "»") if reversed_guillemets else (ch == "«")
+        return Mark(i, 1, ch, GUILLEMET, Role.OPEN if opens else Role.CLOSE)
+    if ch in "‹›":
+        opens = (ch == "›") if reversed_guillemets else (ch == "‹")
+        return Mark(i, 1, ch, SINGLE_GUILLEMET, Role.OPEN if opens else Role.CLOSE)
+    if ch in "「」":
+        return Mark(i, 1, ch, CORNER, Role.OPEN if ch == "「" else Role.CLOSE)
+    if ch in "『』":
+        return Mark(i, 1, ch, WHITE_CORNER, Role.OPEN if ch == "『" else Role.CLOSE)
+    return None
+
+
+def _marks(text: str, para: Paragraph) -> list[Mark]:
+    body = text[para.start : para.end]
+    first_guillemet = re.search(r"[«»]", body)
+    reversed_guillemets = bool(first_guillemet and first_guillemet.group() == "»")
+    out = []
+    for m in _MARK.finditer(text, para.start, para.end):
+        mark = _classify(text, m, para.start, para.end, reversed_guillemets)
+        if mark is not None:
+            out.append(mark)
+    return out
+
+
+@dataclass
+class _Open:
+    mark: Mark
+    paragraph: int
+    # For a quote spanning paragraphs: alternately where a paragraph ended and where the
+    # re-opening mark of the next one ended.
+    breaks: list[int]
+
+
+def _closes(mark: Mark, opener: Mark) -> bool:
+    return mark.family == opener.family and mark.role is not Role.OPEN
+
+
+def _continues(opener: Mark, mark: Mark) -> bool:
+    """Does a paragraph-initial `mark` re-open the quote left open by `opener`?"""
+    return mark.family == opener.family and mark.role is not Role.CLOSE
+
+
+def find_spans(text: str) -> list[QuoteSpan]:
+    """All outermost quotations in `text`, in document order."""
+    spans: list[QuoteSpan] = []
+    paras = paragraphs(text)
+    carried: _Open | None = None  # a quote continuing from the previous paragraph
+    for para in paras:
+        marks = _marks(text, para)
+        stack: list[_Open] = []
+        start_index = 0
+        if carried is not None:
+            lead = text[para.start : marks[0].pos].strip() if marks else None
+            if marks and lead == "" and _continues(carried.mark, marks[0]):
+                carried.breaks.append(marks[0].pos + marks[0].length)
+                stack.append(carried)
+                start_index = 1
+            else:
+                _emit_open(spans, carried, text)
+            carried = None
+        for mark in marks[start_index:]:
+            target = next(
+                (k for k in range(len(stack) - 1, -1, -1) if _closes(mark, stack[k].mark)),
+                None,
+            )
+            if target is not None and not (mark.role is Role.EITHER and _prefers_open(mark, stack, target)):
+                opened = stack[target]
+                del stack[target:]  # unclosed marks nested inside are strays
+                if not stack:
+                    spans.append(_finish(opened, mark, text))
+                continue
+            if mark.role is not Role.CLOSE:
+                stack.append(_Open(mark, para.index, []))
+        if stack:
+            outer = stack[0]
+            if outer.mark.family in (DOUBLE, GUILLEMET, CORNER, WHITE_CORNER):
+                outer.breaks.append(para.end)
+                carried = outer
+    if carried is not None:
+        _emit_open(spans, carried, text)
+    spans.sort(key=lambda s: s.start)
+    return spans
+
+
+def _prefers_open(mark: Mark, stack: list[_Open], target: int) -> bool:
+    """An ambiguous mark that could close an outer quote may instead open a nested one."""
+    opened = stack[target].mark
+    if mark.char == "“" and opened.char != "„":
+        return True  # “ closes only German „…“
+    return mark.char == "‘" and opened.char != "‚"
+
+
+def _finish(opened: _Open, closer: Mark, text: str) -> QuoteSpan:
+    pieces = _split_pieces(opened, closer.pos)
+    return _span(text, pieces, opened.mark.char, closer.char, opened.paragraph, closed=True)
+
+
+def _split_pieces(opened: _Open, end: int | None) -> list[tuple[int, int]]:
+    """Pieces of a quote from its opener to `end` (None: the last paragraph end), across re-openings."""
+    bounds = [opened.mark.pos + opened.mark.length, *opened.breaks]
+    if end is not None:
+        bounds.append(end)
+    return list(zip(bounds[0::2], bounds[1::2], strict=False))
+
+
+def _emit_open(spans: list[QuoteSpan], opened: _Open, text: str) -> None:
+    """A quote whose closing mark never came: keep what lies inside its paragraph(s)."""
+    pieces = _split_pieces(opened, None)
+    if pieces:
+        spans.append(_span(text, pieces, opened.mark.char, "", opened.paragraph, closed=False))
+
+
+def _span(
+    text: str, pieces: list[tuple[int, int]], open_mark: str, close_mark: str, paragraph: int, closed: bool
+) -> QuoteSpan:
+    trimmed = []
+    for s, e in pieces:
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        trimmed.append((s, e))
+    return QuoteSpan(
+        start=trimmed[0][0],
+        end=trimmed[-1][1],
+        open_mark=open_mark,
+        close_mark=close_mark,
+        paragraph=paragraph,
+        pieces=tuple(trimmed),
+        closed=closed,
+    )
+
+
+_CLAUSE_BEFORE = set(":,.!?—–-(;")
+CJK_MARKS = set("「『〝＂")
+
+
+def quote_kind(text: str, span: QuoteSpan) -> str:
+    """`direct` for a quoted statement, `partial` for a fragment woven into the writer's sentence."""
+    content = span.text_in(text)
+    if span.open_mark in CJK_MARKS:
+        return "direct"
+    letters = [c for c in content if c.isalpha()]
+    words = len(content.split())
+    before = text[: span.outer_start].rstrip(" \u00a0\t")
+    prev = before[-1:] if before else ""
+    opens_clause = prev in ("", "\n") or prev in _CLAUSE_BEFORE
+    capital = bool(letters) and (letters[0].isupper() or not content[:1].isalpha())
+    ends_sentence = content.rstrip().endswith((".", "!", "?", "…", ",")) or span.close_mark == ""
+    if capital and words >= 3 and (opens_clause or (words >= 8 and ends_sentence)):
+        return "direct"
+    return "partial"

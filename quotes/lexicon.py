@@ -1,0 +1,75 @@
+"""Per-language word lists (reporting verbs, titles, pronouns...) loaded once from `lexicons/*.json`.
+
+Keeping them as data lets a researcher add a language or a verb without touching the rules.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+FALLBACK = "en"
+
+
+@dataclass(frozen=True, eq=False)  # hashed by identity: load() returns one per language
+class Lexicon:
+    lang: str
+    verbs: tuple[str, ...]
+    strong_verbs: frozenset[str]
+    adverbs: tuple[str, ...]
+    pronouns: dict[str, str]
+    titles: frozenset[str]
+    female_titles: frozenset[str]
+    male_titles: frozenset[str]
+    org_nouns: tuple[str, ...]
+    person_nouns: tuple[str, ...]
+    source_markers: tuple[str, ...]
+    stop_capitals: frozenset[str]
+    not_persons: frozenset[str]
+    quote_particles: tuple[str, ...]
+    topic_particles: tuple[str, ...]
+
+    def alternation(self, words: tuple[str, ...] | list[str]) -> str:
+        """A regex alternation, longest first so that 'went on' wins over 'went'."""
+        return "|".join(
+            re.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(words), key=len, reverse=True)
+        )
+
+
+def available() -> list[str]:
+    return sorted(
+        p.name[:-5] for p in resources.files("quotes.lexicons").iterdir() if p.name.endswith(".json")
+    )
+
+
+@cache
+def load(lang: str | None) -> Lexicon:
+    """The lexicon for `lang`, or the English one for a language we have none for."""
+    code = (lang or FALLBACK).split("-")[0].lower()
+    if code not in available():
+        code = FALLBACK
+    raw = json.loads(resources.files("quotes.lexicons").joinpath(f"{code}.json").read_text(encoding="utf-8"))
+
+    def words(key: str) -> tuple[str, ...]:
+        return tuple(raw.get(key, ()))
+
+    return Lexicon(
+        lang=code,
+        verbs=words("verbs"),
+        strong_verbs=frozenset(words("strong_verbs")),
+        adverbs=words("adverbs"),
+        pronouns=dict(raw.get("pronouns", {})),
+        titles=frozenset(w.lower() for w in words("titles")),
+        female_titles=frozenset(words("female_titles")),
+        male_titles=frozenset(words("male_titles")),
+        org_nouns=words("org_nouns"),
+        person_nouns=words("person_nouns"),
+        source_markers=words("source_markers"),
+        stop_capitals=frozenset(words("stop_capitals")),
+        not_persons=frozenset(words("not_persons")),
+        quote_particles=words("quote_particles"),
+        topic_particles=words("topic_particles"),
+    )

@@ -1,0 +1,241 @@
+"""Canonical speakers: every mention of a speaker mapped to the fullest name the document gives.
+
+"Takaichi", "Ms Takaichi" and "Prime Minister Sanae Takaichi" become "Sanae Takaichi" (title
+kept apart); "she" becomes the nearest compatible person before it; "the ministry" becomes
+the fullest description of that ministry in the document.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex as re
+
+from quotes.attribute import NAME, Attribution, Mention
+from quotes.extract import QuoteSpan
+from quotes.lexicon import Lexicon
+
+ORG_WORDS = {
+    "ministry",
+    "office",
+    "house",
+    "news",
+    "times",
+    "post",
+    "party",
+    "department",
+    "agency",
+    "inc",
+    "inc.",
+    "corp",
+    "corp.",
+    "association",
+    "committee",
+    "university",
+    "council",
+    "commission",
+    "court",
+    "bank",
+    "government",
+    "network",
+    "press",
+    "journal",
+    "institute",
+    "foundation",
+    "campaign",
+    "group",
+    "company",
+    "senate",
+    "congress",
+    "police",
+    "union",
+    "daily",
+    "tribune",
+    "herald",
+    "reuters",
+    "kyodo",
+    "nhk",
+    "cnn",
+    "ajansı",
+    "agentur",
+    "ministerium",
+    "regierung",
+    "partei",
+    "zeitung",
+}
+
+
+@dataclass(frozen=True)
+class Speaker:
+    name: str | None
+    title: str | None
+    type: str | None  # person | organization
+    mention: Mention | None
+    resolved_by: str  # how the name was reached: name | nominal | pronoun | unresolved
+
+
+@dataclass(frozen=True)
+class _Name:
+    start: int
+    end: int
+    core: tuple[str, ...]
+    title: tuple[str, ...]
+
+
+def split_title(words: list[str], lex: Lexicon) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Split a capitalised run into title and name.
+
+    ('Prime', 'Minister', 'Sanae', 'Takaichi') -> (('Prime', 'Minister'), ('Sanae', 'Takaichi'))
+    """
+    core_start = len(words)
+    while core_start > 0 and words[core_start - 1].lower() not in lex.titles:
+        core_start -= 1
+    title, core = tuple(words[:core_start]), tuple(words[core_start:])
+    if not core:  # 'the President': the title is all there is
+        return (), title
+    return title, core
+
+
+def _strip_possessive(word: str) -> str:
+    for suffix in ("’s", "'s", "’", "'"):
+        if word.endswith(suffix):
+            return word[: -len(suffix)]
+    return word
+
+
+def _is_org(core: tuple[str, ...], lex: Lexicon) -> bool:
+    joined = " ".join(core)
+    return joined in lex.not_persons or any(w.lower().strip(".") in ORG_WORDS for w in core)
+
+
+class DocumentNames:
+    """The names a document gives, outside its quotations, for resolving speaker mentions."""
+
+    def __init__(self, text: str, spans: list[QuoteSpan], lex: Lexicon) -> None:
+        self.text = text
+        self.lex = lex
+        inside = [(s.start, s.end) for s in spans]
+        self.names: list[_Name] = []
+        for m in re.finditer(NAME, text):
+            if any(a <= m.start() < b for a, b in inside):
+                continue
+            words = [_strip_possessive(w) for w in m.group().split()]
+            while words and words[0].strip(".") in lex.stop_capitals:
+                words.pop(0)
+            if not words:
+                continue
+            title, core = split_title(words, lex)
+            if core and not (len(core) == 1 and core[0] in lex.stop_capitals):
+                self.names.append(_Name(m.start(), m.end(), core, title))
+
+    def canonical(self, words: tuple[str, ...]) -> tuple[str, ...]:
+        """The longest name in the document ending with the same surname and holding all `words`."""
+        wanted = {w.lower().rstrip(".") for w in words}
+        last = words[-1].lower()
+        best = words
+        for name in self.names:
+            lowered = [w.lower().rstrip(".") for w in name.core]
+            if lowered[-1] == last.rstrip(".") and wanted <= set(lowered) and len(name.core) > len(best):
+                best = name.core
+        if all(w.isupper() and len(w) > 1 for w in best):  # transcripts: PENCE
+            best = tuple(w.capitalize() for w in best)
+        return best
+
+    def title_of(self, core: tuple[str, ...]) -> tuple[str, ...]:
+        titles = [n.title for n in self.names if n.core == core and n.title]
+        return max(titles, key=len) if titles else ()
+
+    def gender(self, core: tuple[str, ...]) -> str | None:
+        for name in self.names:
+            if name.core[-1:] == core[-1:]:
+                for t in name.title:
+                    if t in self.lex.female_titles or t.lower() in self.lex.female_titles:
+                        return "f"
+                    if t in self.lex.male_titles or t.lower() in self.lex.male_titles:
+                        return "m"
+        return None
+
+    def nearest_person_before(self, pos: int, gender: str | None, lo: int) -> _Name | None:
+        for name in reversed(self.names):
+            if name.end > pos or name.start < lo:
+                continue
+            if _is_org(name.core, self.lex):
+                continue
+            g = self.gender(self.canonical(name.core))
+            if gender in ("m", "f") and g is not None and g != gender:
+                continue
+            if len(name.core) == 1 and len(self.canonical(name.core)) == 1 and not name.title:
+                continue  # a lone capitalised word is too weak to stand for a person
+            return name
+        return None
+
+
+def resolve_speakers(
+    text: str, spans: list[QuoteSpan], attributions: list[Attribution], lex: Lexicon
+) -> list[Speaker]:
+    names = DocumentNames(text, spans, lex)
+    speakers: list[Speaker] = []
+    for span, attr in zip(spans, attributions, strict=True):
+        speakers.append(_resolve(attr.mention, span, names, speakers, lex))
+    return speakers
+
+
+def _resolve(
+    mention: Mention | None, span: QuoteSpan, names: DocumentNames, earlier: list[Speaker], lex: Lexicon
+) -> Speaker:
+    if mention is None:
+        return Speaker(None, None, None, None, "unresolved")
+    if mention.kind == "name":
+        words = [_strip_possessive(w) for w in mention.text.split()]
+        title, core = split_title(words, lex)
+        canonical = names.canonical(core)
+        full_title = title or names.title_of(canonical)
+        kind = "organization" if _is_org(canonical, lex) else "person"
+        return Speaker(" ".join(canonical), " ".join(full_title) or None, kind, mention, "name")
+    if mention.kind == "nominal":
+        return _resolve_nominal(mention, names, lex)
+    return _resolve_pronoun(mention, names, earlier, lex)
+
+
+def _resolve_nominal(mention: Mention, names: DocumentNames, lex: Lexicon) -> Speaker:
+    words = mention.text.split()
+    head = words[-1].lower()
+    body = " ".join(words[1:]) if words[0].lower() in {"the", "a", "an"} else mention.text
+    is_org = any(head.rstrip("s") == n or head == n for n in lex.org_nouns)
+    if is_org:
+        # the fullest description of the same body in the text: "the Japanese foreign ministry"
+        pattern = rf"(?i:\bthe)\s+((?:[\p{{L}}’'\-]+\s+){{0,4}}{re.escape(head)})\b"
+        fullest = body
+        for m in re.finditer(pattern, names.text):
+            candidate = m.group(1)
+            if len(candidate) > len(fullest) and not re.search(
+                r"(?i)\b(?:and|of|in|by|with|to|on)\b", candidate
+            ):
+                fullest = candidate
+        return Speaker(fullest, None, "organization", mention, "nominal")
+    return Speaker(body, None, "person", mention, "nominal")
+
+
+def _resolve_pronoun(mention: Mention, names: DocumentNames, earlier: list[Speaker], lex: Lexicon) -> Speaker:
+    gender = lex.pronouns.get(mention.text.lower())
+    if gender not in ("m", "f"):
+        return Speaker(None, None, None, mention, "unresolved")  # they / we / I: no single person
+    para_start = names.text.rfind("\n", 0, mention.start) + 1
+    local = names.nearest_person_before(mention.start, gender, para_start)
+    if local is not None:
+        canonical = names.canonical(local.core)
+        return Speaker(
+            " ".join(canonical), " ".join(names.title_of(canonical)) or None, "person", mention, "pronoun"
+        )
+    for prior in reversed(earlier):
+        if prior.type == "person" and prior.name and prior.mention and prior.mention.start < mention.start:
+            g = names.gender(tuple(prior.name.split()))
+            if g is None or g == gender:
+                return Speaker(prior.name, prior.title, "person", mention, "pronoun")
+    found = names.nearest_person_before(mention.start, gender, 0)
+    if found is None:
+        return Speaker(None, None, None, mention, "unresolved")
+    canonical = names.canonical(found.core)
+    return Speaker(
+        " ".join(canonical), " ".join(names.title_of(canonical)) or None, "person", mention, "pronoun"
+    )

@@ -1,0 +1,174 @@
+"""The pipeline: read -> segment -> extract -> attribute -> translate -> tabulate.
+
+`extract_quotes` works on one text and returns records; `run` works on files and returns the
+table plus what went wrong, so the CLI and notebooks share one code path.
+"""
+
+from __future__ import annotations
+
+import traceback
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from quotes import lexicon
+from quotes.attribute import attribute_spans
+from quotes.documents import Document, ReadFailure, read_documents
+from quotes.extract import find_spans, paragraphs, quote_kind
+from quotes.names import resolve_speakers
+from quotes.records import Quote
+from quotes.segment import Segment, detect, document_language, script_of, segments
+from quotes.table import to_frame
+from quotes.translate import Translators
+
+MIN_QUOTE_LETTERS_FOR_LANG = 12
+MIXED_MIN_LETTERS = 100  # a quote and the rest of its paragraph must both be this long to differ
+
+
+@dataclass(frozen=True, kw_only=True)
+class Options:
+    """Everything a run can be told; one object instead of a long keyword list."""
+
+    lang: str | None = None  # force the document language (skips detection for the document)
+    translate: bool = True  # False: leave quote_en empty for non-English quotes
+    models: Path | None = None  # model store; default $QUOTES_MODELS or ./models
+
+
+@dataclass
+class RunResult:
+    table: pd.DataFrame
+    documents: list[Document]
+    failures: list[ReadFailure]
+    missing_models: set[str] = field(default_factory=set)
+
+    @property
+    def engines(self) -> dict[str, int]:
+        counts = self.table["translation_engine"].value_counts(dropna=True)
+        return {str(k): int(v) for k, v in counts.items()}
+
+
+def extract_quotes(
+    text: str,
+    *,
+    lang: str | None = None,
+    options: Options | None = None,
+    translators: Translators | None = None,
+) -> list[Quote]:
+    """Every quotation in `text` with its speaker and English rendering, in text order."""
+    options = options or Options(lang=lang)
+    translators = translators or Translators(store=options.models, enabled=options.translate)
+    segs = segments(text, default=lang or options.lang)
+    doc_lang = lang or options.lang or document_language(segs) or "en"
+    spans = find_spans(text)
+    paras = paragraphs(text)
+    lex = lexicon.load(doc_lang)
+    attributions = attribute_spans(text, spans, paras, lex)
+    speakers = resolve_speakers(text, spans, attributions, lex)
+    quotes = []
+    for span, attr, spk in zip(spans, attributions, speakers, strict=True):
+        content = span.text_in(text)
+        mention = spk.mention
+        confidence = attr.confidence if spk.name or not mention else round(attr.confidence * 0.5, 3)
+        quotes.append(
+            Quote(
+                start=span.start,
+                end=span.end,
+                quote=content,
+                kind=quote_kind(text, span),
+                paragraph=span.paragraph,
+                lang=_quote_lang(text, span.start, content, segs, doc_lang),
+                speaker=spk.name,
+                speaker_title=spk.title,
+                speaker_mention=mention.text if mention else None,
+                speaker_start=mention.start if mention else None,
+                speaker_end=mention.end if mention else None,
+                speaker_type=spk.type,
+                cue=attr.cue,
+                cited_source=attr.cited_source,
+                method=attr.method,
+                confidence=confidence,
+            )
+        )
+    return _translate(quotes, translators)
+
+
+def _quote_lang(text: str, span_start: int, content: str, segs: list[Segment], doc_lang: str) -> str | None:
+    """A quote's language is its own; the paragraph's detection already speaks for it unless
+    the quote is in another script or is a long stretch of a paragraph that mixes languages."""
+    seg = next((s for s in segs if s.start <= span_start < s.end), None)
+    seg_lang = (seg.lang if seg else None) or doc_lang
+    letters = sum(c.isalpha() for c in content)
+    if letters < MIN_QUOTE_LETTERS_FOR_LANG:
+        return seg_lang
+    if seg is not None and script_of(content) == seg.script:
+        para = next((p for p in paragraphs(text) if p.start <= span_start < p.end), None)
+        outside = (para.end - para.start - len(content)) if para else 0
+        if letters < MIXED_MIN_LETTERS or outside < MIXED_MIN_LETTERS:
+            return seg_lang
+    lang, conf = detect(content, default=seg_lang)
+    return lang if conf >= 0.9 else seg_lang
+
+
+def _translate(quotes: list[Quote], translators: Translators) -> list[Quote]:
+    by_lang: dict[str | None, list[int]] = {}
+    for i, q in enumerate(quotes):
+        by_lang.setdefault(q.lang, []).append(i)
+    out = list(quotes)
+    for lang, idx in by_lang.items():
+        translator = translators.for_lang(lang)
+        rendered = translator.translate([quotes[i].quote for i in idx])
+        for i, en in zip(idx, rendered, strict=True):
+            out[i] = replace(quotes[i], quote_en=en, translation_engine=translator.engine)
+    return out
+
+
+def document_rows(doc: Document, quotes: list[Quote]) -> list[dict[str, Any]]:
+    rows = []
+    for n, q in enumerate(quotes, 1):
+        row = dict(q.__dict__)
+        row.update(
+            doc_id=doc.doc_id,
+            outlet=doc.outlet,
+            outlet_source="manifest" if doc.outlet else None,
+            url=doc.url,
+            published=doc.published,
+            quote_id=f"{doc.doc_id}:{n}",
+        )
+        rows.append(row)
+    return rows
+
+
+def run(
+    inputs: Iterable[str | Path] | str | Path,
+    options: Options | None = None,
+    progress: Callable[[Iterable[Document]], Iterable[Document]] | None = None,
+) -> RunResult:
+    """Read all inputs and extract every quote; a document that fails is reported, not fatal."""
+    options = options or Options()
+    read = read_documents(inputs)
+    translators = Translators(store=options.models, enabled=options.translate)
+    failures = list(read.failures)
+    rows: list[dict[str, Any]] = []
+    docs: Iterable[Document] = progress(read.documents) if progress else read.documents
+    for doc in docs:
+        try:
+            quotes = extract_quotes(
+                doc.text, lang=doc.lang or options.lang, options=options, translators=translators
+            )
+        except Exception as exc:  # one document must never end the batch
+            where = traceback.extract_tb(exc.__traceback__)[-1]
+            reason = (
+                f"internal error {type(exc).__name__}: {exc} ({Path(where.filename).name}:{where.lineno})"
+            )
+            failures.append(ReadFailure(doc.doc_id, reason))
+            continue
+        rows.extend(document_rows(doc, quotes))
+    return RunResult(to_frame(rows), read.documents, failures, translators.missing)
+
+
+def extract(inputs: Iterable[str | Path] | str | Path, **options: Any) -> pd.DataFrame:
+    """The quote table for files, folders or globs. Options are the fields of `Options`."""
+    return run(inputs, Options(**options)).table

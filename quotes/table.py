@@ -1,0 +1,124 @@
+"""The output table: its fixed column list, the DataFrame, and exports.
+
+`COLUMNS` is the single definition of the schema; the README documents it and a test keeps
+the two in step.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import sys
+import tempfile
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+# name -> pandas dtype. Text columns use the nullable "string" dtype so that missing is NA.
+COLUMNS: dict[str, str] = {
+    "doc_id": "string",
+    "outlet": "string",
+    "outlet_source": "string",
+    "url": "string",
+    "published": "string",
+    "quote_id": "string",
+    "start": "Int64",
+    "end": "Int64",
+    "quote": "string",
+    "lang": "string",
+    "quote_en": "string",
+    "translation_engine": "string",
+    "kind": "string",
+    "speaker": "string",
+    "speaker_title": "string",
+    "speaker_mention": "string",
+    "speaker_start": "Int64",
+    "speaker_end": "Int64",
+    "speaker_type": "string",
+    "cue": "string",
+    "cited_source": "string",
+    "method": "string",
+    "confidence": "Float64",
+    "paragraph": "Int64",
+    "nlp_engine": "string",
+}
+FORMATS = {".csv": "csv", ".jsonl": "jsonl", ".ndjson": "jsonl", ".parquet": "parquet"}
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+class ExportError(ValueError):
+    pass
+
+
+def to_frame(rows: Iterable[Mapping[str, Any]]) -> pd.DataFrame:
+    """Rows (dicts keyed by column name) as a DataFrame with exactly `COLUMNS`, in order."""
+    frame = pd.DataFrame.from_records(list(rows), columns=list(COLUMNS))
+    for name, dtype in COLUMNS.items():
+        frame[name] = (
+            frame[name]
+            .astype("object")
+            .where(frame[name].notna(), None)
+            .astype(pd.api.types.pandas_dtype(dtype))
+        )
+    return frame
+
+
+def neutralise_formulas(frame: pd.DataFrame) -> pd.DataFrame:
+    """Prefix cells a spreadsheet would run as a formula with an apostrophe (OWASP CSV injection)."""
+    out = frame.copy()
+    for name, dtype in COLUMNS.items():
+        if dtype == "string" and name in out:
+            col = out[name]
+            risky = col.str.startswith(_FORMULA_START).fillna(False)
+            out.loc[risky, name] = "'" + col[risky]
+    return out
+
+
+def format_of(path: str | Path) -> str:
+    if str(path) == "-":
+        return "csv"
+    suffix = Path(path).suffix.lower()
+    if suffix not in FORMATS:
+        raise ExportError(
+            f"unknown output format '{suffix or path}': use one of {', '.join(sorted(FORMATS))}"
+        )
+    return FORMATS[suffix]
+
+
+def _serialise(frame: pd.DataFrame, fmt: str, excel: bool) -> bytes:
+    if fmt == "csv":
+        text = neutralise_formulas(frame).to_csv(index=False, lineterminator="\n")
+        return (("\ufeff" if excel else "") + text).encode("utf-8")
+    if fmt == "jsonl":
+        return frame.to_json(orient="records", lines=True, force_ascii=False).encode("utf-8")
+    buf = io.BytesIO()
+    frame.to_parquet(buf, index=False)
+    return buf.getvalue()
+
+
+def write_atomic(data: bytes, path: Path) -> None:
+    """Write to a temporary file beside `path`, then rename: readers never see half a file."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def export(frame: pd.DataFrame, path: str | Path, *, excel: bool = False) -> None:
+    """Write the table as CSV, JSONL or Parquet (by extension); `-` writes CSV to stdout."""
+    fmt = format_of(path)
+    data = _serialise(frame, fmt, excel)
+    if str(path) == "-":
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+        return
+    write_atomic(data, Path(path))

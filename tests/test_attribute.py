@@ -1,0 +1,81 @@
+from __future__ import annotations
+
+import pytest
+
+from quotes import extract_quotes
+
+
+def only(text: str, lang: str = "en"):
+    found = extract_quotes(text, lang=lang)
+    assert len(found) == 1, found
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "method", "cue"),
+    [
+        ("“We will win,” said Maria Lopez.", "Maria Lopez", "quote-cue-speaker", "said"),
+        ("“We will win,” Maria Lopez told reporters.", "Maria Lopez", "quote-speaker-cue", "told"),
+        ("“We will win,” Lopez, who took office in May, said.", "Lopez", "quote-speaker-cue", "said"),
+        ("Maria Lopez told reporters, “We will win this fight.”", "Maria Lopez", "speaker-cue-quote", "told"),
+        ("Maria Lopez said: “We will win this fight.”", "Maria Lopez", "speaker-cue-quote", "said"),
+        ("LOPEZ: Well, look, this is an episode of “Shark Tank.”", "Lopez", "colon", ":"),
+        ("It was “a done deal,” according to Maria Lopez.", "Maria Lopez", "according-to", "according to"),
+        (
+            "Maria Lopez said her rival had run “a shabby campaign” all year.",
+            "Maria Lopez",
+            "sentence-cue",
+            "said",
+        ),
+        ("„Wir schaffen das“, sagte Angela Merkel.", "Angela Merkel", "quote-cue-speaker", "sagte"),
+    ],
+)
+def test_rules(text: str, speaker: str, method: str, cue: str) -> None:
+    lang = "de" if "sagte" in text else "en"
+    q = only(text, lang)
+    assert (q.speaker, q.method, q.cue) == (speaker, method, cue)
+    assert text[q.speaker_start : q.speaker_end] == q.speaker_mention
+
+
+def test_surname_resolves_to_fullest_name_and_title_is_kept_apart() -> None:
+    text = "Prime Minister Sanae Takaichi spoke on Friday.\n“It was significant,” Takaichi told reporters."
+    q = only(text)
+    assert (q.speaker, q.speaker_mention, q.speaker_title) == ("Sanae Takaichi", "Takaichi", "Prime Minister")
+
+
+def test_pronoun_resolves_to_compatible_person_not_to_nearest_name() -> None:
+    text = "Ms. Anna Berg met Mr. Tom Hale on Monday.\n“We should open a new chapter,” she said, per Nippon."
+    q = only(text)
+    assert (q.speaker, q.speaker_mention, q.cited_source) == ("Anna Berg", "she", "Nippon")
+
+
+def test_continuation_keeps_previous_speaker() -> None:
+    text = "“First,” Takaichi told reporters after the call. “Second, we agreed to proceed.”"
+    first, second = extract_quotes(text, lang="en")
+    assert first.speaker == second.speaker == "Takaichi"
+    assert second.method == "continuation"
+    assert second.confidence < first.confidence
+
+
+def test_nominal_organisation_resolves_to_fullest_description() -> None:
+    text = (
+        "The call was confirmed by the Japanese foreign ministry on Friday.\n"
+        "“The two exchanged views mainly on the region,” the ministry said."
+    )
+    q = only(text)
+    assert (q.speaker, q.speaker_type, q.speaker_mention) == (
+        "Japanese foreign ministry",
+        "organization",
+        "the ministry",
+    )
+
+
+def test_unattributed_quote_stays_empty_with_zero_confidence() -> None:
+    q = only("The weather was “fine” all week.")
+    assert q.speaker is None and q.speaker_start is None and q.confidence == 0.0 and q.method == "none"
+
+
+def test_japanese_topic_speaker() -> None:
+    q = only("岸田文雄首相は記者団に対し「全力で取り組む」と述べた。", "ja")
+    assert q.speaker is not None and "岸田文雄" in q.speaker
+    assert q.cue == "述べた" and q.method == "topic-cue"

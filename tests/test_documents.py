@@ -1,0 +1,88 @@
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from quotes.documents import InputError, read_documents
+
+
+def test_txt_with_bom_and_manifest(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_bytes(b"\xef\xbb\xbf\xe2\x80\x9cHi,\xe2\x80\x9d she said.")
+    (tmp_path / "manifest.csv").write_text(
+        "file,outlet,url,published,title\na.txt,Nippon,http://x,2026-01-02,T\n"
+    )
+    (doc,) = read_documents(tmp_path).documents
+    assert doc.text.startswith("“Hi")
+    assert (doc.doc_id, doc.outlet, doc.url, doc.published, doc.title) == (
+        "a",
+        "Nippon",
+        "http://x",
+        "2026-01-02",
+        "T",
+    )
+
+
+def test_other_encodings_are_detected(tmp_path: Path) -> None:
+    text = "Der Bürgermeister sagte, die Straße über den Fluss werde im März geöffnet. " * 3
+    (tmp_path / "latin.txt").write_bytes(text.encode("latin-1"))
+    (doc,) = read_documents(tmp_path).documents
+    assert "Bürgermeister" in doc.text and "Straße" in doc.text
+
+
+def test_bad_documents_are_reported_and_the_rest_is_read(tmp_path: Path) -> None:
+    (tmp_path / "good.txt").write_text("“Fine,” he said.", encoding="utf-8")
+    (tmp_path / "empty.txt").write_text("   \n", encoding="utf-8")
+    (tmp_path / "binary.txt").write_bytes(b"\x00\x01\x02\xff" * 10)
+    (tmp_path / "rows.jsonl").write_text(
+        json.dumps({"id": "r1", "text": "“Yes,” she said."})
+        + "\n{broken\n"
+        + json.dumps({"id": "r3"})
+        + "\n",
+        encoding="utf-8",
+    )
+    result = read_documents(tmp_path)
+    assert sorted(d.doc_id for d in result.documents) == ["good", "r1"]
+    reasons = {f.doc: f.reason for f in result.failures}
+    assert "empty" in reasons[str(tmp_path / "empty.txt")]
+    assert "not text" in reasons[str(tmp_path / "binary.txt")]
+    assert "invalid JSON" in reasons["rows.jsonl:2"]
+    assert "no 'text'" in reasons["rows.jsonl:3"]
+
+
+def test_csv_and_parquet_tables(tmp_path: Path) -> None:
+    frame = pd.DataFrame(
+        {"id": ["x", "y"], "text": ["“A,” he said.", "“B,” she said."], "outlet": ["O1", None]}
+    )
+    frame.to_csv(tmp_path / "t.csv", index=False)
+    frame.to_parquet(tmp_path / "t.parquet")
+    for name in ("t.csv", "t.parquet"):
+        docs = read_documents(tmp_path / name).documents
+        assert [(d.doc_id, d.outlet) for d in docs] == [("x", "O1"), ("y", None)]
+
+
+def test_html_article_text_is_extracted(tmp_path: Path) -> None:
+    body = " ".join(["The minister spoke to reporters after the meeting in the capital on Friday."] * 4)
+    html = (
+        "<html><head><title>Talks</title></head><body><nav>Home | World | Sport</nav>"
+        f"<article><h1>Talks</h1><p>{body}</p><p>“We made progress,” the minister said.</p></article>"
+        "<footer>Copyright 2026</footer></body></html>"
+    )
+    (tmp_path / "page.html").write_text(html, encoding="utf-8")
+    (doc,) = read_documents(tmp_path).documents
+    assert "“We made progress,” the minister said." in doc.text
+    assert "Home | World" not in doc.text
+
+
+def test_missing_input_is_a_clear_error(tmp_path: Path) -> None:
+    with pytest.raises(InputError, match="no such file"):
+        read_documents(tmp_path / "nope")
+
+
+def test_globs(tmp_path: Path) -> None:
+    for name in ("a.txt", "b.txt", "c.md"):
+        (tmp_path / name).write_text("Some text here.", encoding="utf-8")
+    docs = read_documents(str(tmp_path / "*.txt")).documents
+    assert [d.doc_id for d in docs] == ["a", "b"]
