@@ -47,6 +47,7 @@ CONFIDENCE = {
     "colon": 0.8,
     "sentence-cue": 0.65,
     "according-to": 0.7,
+    "sentence-subject": 0.5,
     "topic-cue": 0.8,
     "continuation": 0.75,
 }
@@ -55,7 +56,8 @@ PRONOUN_FACTOR = 0.92
 _NAME_WORD = r"(?:\p{Lu}[\p{L}\p{M}’'\-]*\.?|\p{Lu}\.)"
 _PARTICLE = r"(?:de|van|von|der|den|bin|al|da|del|la|le|di|du|y)"
 NAME = rf"{_NAME_WORD}(?:[ \u00a0]+(?:{_NAME_WORD}|{_PARTICLE}(?=[ \u00a0]+\p{{Lu}})))*"
-_APPOS = r"(?:,[ \u00a0][^,“”\"«»„\n]{1,160}?,)?"
+# an appositive ("Takaichi, who took office in October, said") or a party tag ("Pence (R-IN)")
+_APPOS = r"(?:[ \u00a0]*\([^()\n]{1,24}\))?(?:,[ \u00a0][^,“”\"«»„\n]{1,160}?,)?"
 _LEAD = r"^[\s,;:—–\-]*"
 _JA_NAME = r"[\p{Han}\p{Katakana}ー・]{2,16}"
 
@@ -71,6 +73,17 @@ class _Patterns:
     source: re.Pattern[str]
     ja_after: re.Pattern[str] | None
     ja_topic: re.Pattern[str]
+    subject: re.Pattern[str]
+
+
+@cache
+def name_pattern(lex: Lexicon) -> str:
+    """A capitalised run that may hold lower-case title words: 'White House press secretary Josh Earnest'."""
+    inner = lex.alternation(lex.name_titles)
+    if not inner:
+        return NAME
+    word = rf"(?:{_NAME_WORD}|{_PARTICLE}(?=[ \u00a0]+\p{{Lu}}))"
+    return rf"{_NAME_WORD}(?:[ \u00a0]+(?:(?:{inner})[ \u00a0]+)*{word})*"
 
 
 @cache
@@ -84,7 +97,7 @@ def patterns(lex: Lexicon) -> _Patterns:
         rf"(?:(?i:the|a|an|der|die|das|le|la|les|el|los|las)[ \u00a0]+(?:[\p{{L}}.’'\-]+[ \u00a0]+){{0,3}}?"
         rf"(?i:{nouns})s?\b|(?<![\p{{L}}])(?i:{plural_nouns})\b)"
     )
-    mention = rf"(?P<nom>{nominal})|(?P<pro>\b(?:{pronouns})\b)|(?P<name>{NAME})"
+    mention = rf"(?P<nom>{nominal})|(?P<pro>\b(?:{pronouns})\b)|(?P<name>{name_pattern(lex)})"
     verb = rf"(?P<cue>\b(?:{verbs}))\b"
     markers = lex.alternation([m for m in lex.source_markers if m not in ("told",)]) or "(?!)"
     ja_after = None
@@ -106,6 +119,10 @@ def patterns(lex: Lexicon) -> _Patterns:
         according=re.compile(rf"\b(?i:according[ \u00a0]+to)[ \u00a0]+(?:{mention})"),
         source=re.compile(rf"(?<![\p{{L}}])(?P<marker>{markers})[ \u00a0]+(?P<src>{nominal}|{NAME})"),
         ja_after=ja_after,
+        subject=re.compile(
+            rf"^\s*(?:\p{{Lu}}[^,“”\"\n]{{0,40}},[ \u00a0]+)?(?:{mention}){_APPOS}[ \u00a0]+"
+            rf"(?:\p{{Ll}}+ly[ \u00a0]+)?(?P<cue>\p{{Ll}}{{3,}}(?:ed|es|s))\b"
+        ),
         ja_topic=re.compile(rf"(?P<name>{_JA_NAME})(?:{lex.alternation(lex.topic_particles) or '(?!)'})"),
     )
 
@@ -244,6 +261,13 @@ def _attribute_one(
             else "sentence-cue"
         )
         return _result(mention, m.group("cue"), source, method)
+
+    sentence_start = before_start == _sentence_start(text, para, span.outer_start)
+    m = pat.subject.match(before) if sentence_start and lex.lang == "en" else None
+    if m:
+        mention = _attach(m, before_start, lex)
+        if mention is not None:
+            return _result(mention, m.group("cue"), source, "sentence-subject")
 
     colon = _colon_speaker(text, span, para, paras, lex)
     if colon is not None:

@@ -31,6 +31,7 @@ class Lexicon:
     not_persons: frozenset[str]
     quote_particles: tuple[str, ...]
     topic_particles: tuple[str, ...]
+    name_titles: tuple[str, ...]
 
     def alternation(self, words: tuple[str, ...] | list[str]) -> str:
         """A regex alternation, longest first so that 'went on' wins over 'went'."""
@@ -72,4 +73,5 @@ def load(lang: str | None) -> Lexicon:
         not_persons=frozenset(words("not_persons")),
         quote_particles=words("quote_particles"),
         topic_particles=words("topic_particles"),
+        name_titles=words("name_titles"),
     )

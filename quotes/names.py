@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 import regex as re
 
-from quotes.attribute import NAME, Attribution, Mention
+from quotes.attribute import Attribution, Mention, name_pattern
 from quotes.extract import QuoteSpan
 from quotes.lexicon import Lexicon
 
@@ -116,7 +116,7 @@ class DocumentNames:
         self.lex = lex
         inside = [(s.start, s.end) for s in spans]
         self.names: list[_Name] = []
-        for m in re.finditer(NAME, text):
+        for m in re.finditer(name_pattern(lex), text):
             if any(a <= m.start() < b for a, b in inside):
                 continue
             words = [_strip_possessive(w) for w in m.group().split()]

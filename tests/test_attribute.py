@@ -28,6 +28,31 @@ def only(text: str, lang: str = "en"):
             "said",
         ),
         ("„Wir schaffen das“, sagte Angela Merkel.", "Angela Merkel", "quote-cue-speaker", "sagte"),
+        (
+            "“We are ready,” White House press secretary Josh Earnest said.",
+            "Josh Earnest",
+            "quote-speaker-cue",
+            "said",
+        ),
+        ("“We are ready,” Gov. Mike Pence (R-IN) said.", "Mike Pence", "quote-speaker-cue", "said"),
+        (
+            "The ad shows Hillary Clinton asking, “Why aren’t I 50 points ahead?”",
+            "Hillary Clinton",
+            "speaker-cue-quote",
+            "asking",
+        ),
+        (
+            "Bill Clinton criticized the law as a “crazy system” at a rally.",
+            "Bill Clinton",
+            "sentence-cue",
+            "criticized",
+        ),
+        (
+            "Trump openly admires Vladimir Putin as a “strong leader,” comparing him to Obama.",
+            "Trump",
+            "sentence-subject",
+            "admires",
+        ),
     ],
 )
 def test_rules(text: str, speaker: str, method: str, cue: str) -> None:
