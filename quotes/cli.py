@@ -71,6 +71,11 @@ def _parser() -> argparse.ArgumentParser:
     ex.add_argument("--lang", metavar="CODE", help="treat every document as this language (default: detect)")
     ex.add_argument("--no-translate", action="store_true", help="do not translate non-English quotes")
     ex.add_argument(
+        "--include-terms",
+        action="store_true",
+        help="keep quoted titles, names and scare quotes nobody is reported as saying (kind=term)",
+    )
+    ex.add_argument(
         "--models",
         metavar="DIR",
         type=Path,
@@ -110,7 +115,9 @@ def cmd_extract(args: argparse.Namespace) -> int:
             format_of(args.errors)
     except ExportError as exc:
         raise CliError(str(exc)) from None
-    options = Options(lang=args.lang, translate=not args.no_translate, models=args.models)
+    options = Options(
+        lang=args.lang, translate=not args.no_translate, models=args.models, include_terms=args.include_terms
+    )
     try:
         result = run(args.inputs, options, progress=_progress)  # type: ignore[arg-type]
     except InputError as exc:

@@ -9,6 +9,7 @@ swallows the rest of the document.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 from enum import Enum
@@ -63,7 +64,12 @@ class QuoteSpan:
         return self.end + len(self.close_mark)
 
     def text_in(self, text: str) -> str:
-        return "\n".join(text[s:e].strip() for s, e in self.pieces)
+        """The quoted words: paragraphs of a long quote on their own lines, fragments joined by '…'."""
+        out = text[self.pieces[0][0] : self.pieces[0][1]].strip()
+        for (_, prev_end), (s, e) in itertools.pairwise(self.pieces):
+            joiner = "\n" if "\n" in text[prev_end:s] else " … "
+            out += joiner + text[s:e].strip()
+        return out
 
 
 @dataclass(frozen=True)
@@ -171,8 +177,9 @@ def _closes(mark: Mark, opener: Mark) -> bool:
 
 
 def _continues(opener: Mark, mark: Mark) -> bool:
-    """Does a paragraph-initial `mark` re-open the quote left open by `opener`?"""
-    return mark.family == opener.family and mark.role is not Role.CLOSE
+    """Does a paragraph-initial `mark` re-open the quote left open by `opener`? Only the same
+    mark does: a stray straight quote is not continued by a curly one."""
+    return mark.char == opener.char and mark.role is not Role.CLOSE
 
 
 def find_spans(text: str) -> list[QuoteSpan]:
@@ -285,3 +292,44 @@ def quote_kind(text: str, span: QuoteSpan) -> str:
     if capital and words >= 3 and (opens_clause or (words >= 8 and ends_sentence)):
         return "direct"
     return "partial"
+
+
+MAX_FRAGMENT_GAP = 80
+# what may stand between two fragments of one quotation: list connectors and short glue
+_FRAGMENT_GAP = re.compile(
+    r"[\s,]*(?:(?:and|or|but|as|who\s+is|who\s+was|to|by|a|an|the|its|her|his|their)[\s,]+)*"
+)
+
+
+def fragment_groups(text: str, spans: list[QuoteSpan], kinds: list[str]) -> list[list[int]]:
+    """Partial quotes strung through one sentence ("called it “disgusting” and “a con”") are
+    one quotation: indices of the spans to report together, in order."""
+    groups: list[list[int]] = []
+    for i, (span, kind) in enumerate(zip(spans, kinds, strict=True)):
+        if groups and kind == "partial" and len(span.pieces) == 1:
+            last = groups[-1][-1]
+            gap = text[spans[last].outer_end : span.outer_start]
+            ends_sentence = text[spans[last].start : spans[last].end].rstrip().endswith((".", "!", "?"))
+            if (
+                kinds[last] == "partial"
+                and not ends_sentence
+                and len(gap) <= MAX_FRAGMENT_GAP
+                and _FRAGMENT_GAP.fullmatch(gap) is not None
+            ):
+                groups[-1].append(i)
+                continue
+        groups.append([i])
+    return groups
+
+
+def join_spans(spans: list[QuoteSpan]) -> QuoteSpan:
+    first, last = spans[0], spans[-1]
+    return QuoteSpan(
+        start=first.start,
+        end=last.end,
+        open_mark=first.open_mark,
+        close_mark=last.close_mark,
+        paragraph=first.paragraph,
+        pieces=tuple(p for s in spans for p in s.pieces),
+        closed=all(s.closed for s in spans),
+    )

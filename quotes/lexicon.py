@@ -32,6 +32,8 @@ class Lexicon:
     quote_particles: tuple[str, ...]
     topic_particles: tuple[str, ...]
     name_titles: tuple[str, ...]
+    term_cues: tuple[str, ...]
+    lower_words: frozenset[str]
 
     def alternation(self, words: tuple[str, ...] | list[str]) -> str:
         """A regex alternation, longest first so that 'went on' wins over 'went'."""
@@ -74,4 +76,6 @@ def load(lang: str | None) -> Lexicon:
         quote_particles=words("quote_particles"),
         topic_particles=words("topic_particles"),
         name_titles=words("name_titles"),
+        term_cues=words("term_cues"),
+        lower_words=frozenset(words("lower_words")),
     )

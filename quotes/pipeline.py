@@ -15,15 +15,18 @@ from typing import Any
 import pandas as pd
 
 from quotes import lexicon
-from quotes.attribute import attribute_spans
+from quotes.attribute import Attribution, attribute_spans
 from quotes.documents import Document, ReadFailure, read_documents
-from quotes.extract import find_spans, paragraphs, quote_kind
-from quotes.names import resolve_speakers
+from quotes.extract import QuoteSpan, find_spans, fragment_groups, join_spans, paragraphs
+from quotes.kinds import classify
+from quotes.names import Speaker, resolve_speakers
+from quotes.posts import Post, find_posts
 from quotes.records import Quote
 from quotes.segment import Segment, detect, document_language, script_of, segments
 from quotes.table import to_frame
 from quotes.translate import Translators
 
+POST_CONFIDENCE = 0.95  # a signed post names its author
 MIN_QUOTE_LETTERS_FOR_LANG = 12
 MIXED_MIN_LETTERS = 100  # a quote and the rest of its paragraph must both be this long to differ
 
@@ -35,6 +38,7 @@ class Options:
     lang: str | None = None  # force the document language (skips detection for the document)
     translate: bool = True  # False: leave quote_en empty for non-English quotes
     models: Path | None = None  # model store; default $QUOTES_MODELS or ./models
+    include_terms: bool = False  # keep quoted titles, names and scare quotes (kind = term)
 
 
 @dataclass
@@ -62,37 +66,84 @@ def extract_quotes(
     translators = translators or Translators(store=options.models, enabled=options.translate)
     segs = segments(text, default=lang or options.lang)
     doc_lang = lang or options.lang or document_language(segs) or "en"
-    spans = find_spans(text)
-    paras = paragraphs(text)
     lex = lexicon.load(doc_lang)
+    posts = find_posts(text)
+    spans = [s for s in find_spans(text) if not any(p.span.start <= s.start < p.end for p in posts)]
+    paras = paragraphs(text)
     attributions = attribute_spans(text, spans, paras, lex)
+    kinds = [classify(text, span, attr, lex) for span, attr in zip(spans, attributions, strict=True)]
+    groups = fragment_groups(text, spans, kinds)
+    spans = [join_spans([spans[i] for i in g]) for g in groups]
+    attributions = [_first_attributed([attributions[i] for i in g]) for g in groups]
+    kinds = [kinds[g[0]] for g in groups]
     speakers = resolve_speakers(text, spans, attributions, lex)
-    quotes = []
-    for span, attr, spk in zip(spans, attributions, speakers, strict=True):
-        content = span.text_in(text)
-        mention = spk.mention
-        confidence = attr.confidence if spk.name or not mention else round(attr.confidence * 0.5, 3)
-        quotes.append(
-            Quote(
-                start=span.start,
-                end=span.end,
-                quote=content,
-                kind=quote_kind(text, span),
-                paragraph=span.paragraph,
-                lang=_quote_lang(text, span.start, content, segs, doc_lang),
-                speaker=spk.name,
-                speaker_title=spk.title,
-                speaker_mention=mention.text if mention else None,
-                speaker_start=mention.start if mention else None,
-                speaker_end=mention.end if mention else None,
-                speaker_type=spk.type,
-                cue=attr.cue,
-                cited_source=attr.cited_source,
-                method=attr.method,
-                confidence=confidence,
-            )
-        )
+    quotes = [
+        _quote(text, span, kind, attr, spk, segs, doc_lang)
+        for span, kind, attr, spk in zip(spans, kinds, attributions, speakers, strict=True)
+        if options.include_terms or kind != "term"
+    ]
+    quotes += [_post_quote(text, post, segs, doc_lang) for post in posts]
+    quotes.sort(key=lambda q: q.start)
     return _translate(quotes, translators)
+
+
+def _first_attributed(attrs: list[Attribution]) -> Attribution:
+    return next((a for a in attrs if a.mention is not None), attrs[0])
+
+
+def _quote(
+    text: str,
+    span: QuoteSpan,
+    kind: str,
+    attr: Attribution,
+    spk: Speaker,
+    segs: list[Segment],
+    doc_lang: str,
+) -> Quote:
+    content = span.text_in(text)
+    mention = spk.mention
+    # a mention we could not resolve to a name (they, we) halves the rule's confidence
+    confidence = attr.confidence if spk.name or not mention else round(attr.confidence * 0.5, 3)
+    return Quote(
+        start=span.start,
+        end=span.end,
+        quote=content,
+        kind=kind,
+        paragraph=span.paragraph,
+        lang=_quote_lang(text, span.start, content, segs, doc_lang),
+        speaker=spk.name,
+        speaker_title=spk.title,
+        speaker_mention=mention.text if mention else None,
+        speaker_start=mention.start if mention else None,
+        speaker_end=mention.end if mention else None,
+        speaker_type=spk.type,
+        cue=attr.cue,
+        cited_source=attr.cited_source,
+        method=attr.method,
+        confidence=confidence,
+    )
+
+
+def _post_quote(text: str, post: Post, segs: list[Segment], doc_lang: str) -> Quote:
+    content = post.span.text_in(text)
+    return Quote(
+        start=post.span.start,
+        end=post.span.end,
+        quote=content,
+        kind="post",
+        paragraph=post.span.paragraph,
+        lang=_quote_lang(text, post.span.start, content, segs, doc_lang),
+        speaker=post.name,
+        speaker_mention=post.name,
+        speaker_start=post.name_start,
+        speaker_end=post.name_end,
+        speaker_type="person",
+        cue="posted",
+        method="post-signature",
+        confidence=POST_CONFIDENCE,
+        platform=post.platform,
+        handle=post.handle,
+    )
 
 
 def _quote_lang(text: str, span_start: int, content: str, segs: list[Segment], doc_lang: str) -> str | None:

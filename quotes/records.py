@@ -27,4 +27,6 @@ class Quote:
     cited_source: str | None = None
     method: str = "none"
     confidence: float = 0.0
+    platform: str | None = None
+    handle: str | None = None
     nlp_engine: str = "rules"

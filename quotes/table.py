@@ -42,6 +42,8 @@ COLUMNS: dict[str, str] = {
     "method": "string",
     "confidence": "Float64",
     "paragraph": "Int64",
+    "platform": "string",
+    "handle": "string",
     "nlp_engine": "string",
 }
 FORMATS = {".csv": "csv", ".jsonl": "jsonl", ".ndjson": "jsonl", ".parquet": "parquet"}

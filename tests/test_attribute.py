@@ -19,7 +19,7 @@ def only(text: str, lang: str = "en"):
         ("“We will win,” Lopez, who took office in May, said.", "Lopez", "quote-speaker-cue", "said"),
         ("Maria Lopez told reporters, “We will win this fight.”", "Maria Lopez", "speaker-cue-quote", "told"),
         ("Maria Lopez said: “We will win this fight.”", "Maria Lopez", "speaker-cue-quote", "said"),
-        ("LOPEZ: Well, look, this is an episode of “Shark Tank.”", "Lopez", "colon", ":"),
+        ("LOPEZ: Well, look, “we are not going anywhere.”", "Lopez", "colon", ":"),
         ("It was “a done deal,” according to Maria Lopez.", "Maria Lopez", "according-to", "according to"),
         (
             "Maria Lopez said her rival had run “a shabby campaign” all year.",
