@@ -15,6 +15,7 @@ from quotes.lexicon import Lexicon
 
 STRONG_METHODS = {"quote-cue-speaker", "quote-speaker-cue", "speaker-cue-quote", "colon", "topic-cue"}
 MAX_TERM_WORDS = 8
+MAX_BARE_WORDS = 2  # this short and with no reporting verb in its sentence: a term
 _LINKISH = re.compile(r"^(?:[@#]\w+|(?:https?://)?[\w-]+(?:\.[\w-]+)+(?:/\S*)?)$")
 _SENTENCE_END = re.compile(r"[.!?…][\"”’']?$")
 
@@ -23,12 +24,20 @@ def classify(text: str, span: QuoteSpan, attribution: Attribution, lex: Lexicon)
     base = quote_kind(text, span)
     if span.open_mark in CJK_MARKS:
         return base
-    return "term" if is_term(text, span, lex, attributed=attribution.method in STRONG_METHODS) else base
+    strong = attribution.method in STRONG_METHODS
+    return (
+        "term"
+        if is_term(text, span, lex, attributed=strong, speaker=attribution.mention is not None)
+        else base
+    )
 
 
-def is_term(text: str, span: QuoteSpan, lex: Lexicon, attributed: bool = False) -> bool:
-    """Evidence that the quote is a title or name; `attributed` (a cue rule found its speaker)
-    then takes a title cue and a title shape together to outweigh."""
+def is_term(
+    text: str, span: QuoteSpan, lex: Lexicon, attributed: bool = False, speaker: bool = False
+) -> bool:
+    """Evidence that the quote is a title or name. `attributed` (a cue rule found its speaker)
+    takes a title cue and a title shape together to outweigh; `speaker` (any rule found one)
+    rules out the bare-word test."""
     content = span.text_in(text).strip()
     if not re.search(r"\p{L}", content) or _LINKISH.match(content):
         return True  # numbers, ids, handles, domains
@@ -38,20 +47,41 @@ def is_term(text: str, span: QuoteSpan, lex: Lexicon, attributed: bool = False) 
     words = content.rstrip(",;:.").split()
     if len(words) > MAX_TERM_WORDS or content.rstrip(",;:").endswith(("!", "?")):
         return False
-    cue = _title_cue(before, lex)
     shaped = _name_like(words, before, lex) and not _title_case_line(text, span, lex)
+    cue = _title_cue(before, lex, shaped)
     if attributed:
         return cue and shaped
-    if cue:
-        return True
+    if cue or span.open_mark in lex.term_marks:
+        return True  # a title cue, or a mark this language uses for terms ('…' in German)
+    sentence = content[:1].isupper() and _SENTENCE_END.search(content) is not None
+    if (
+        not (speaker or sentence)
+        and len(words) <= MAX_BARE_WORDS
+        and not _reporting_cue_near(text, span, lex)
+    ):
+        return True  # a word or two, and nobody in the sentence says or calls anything
     return shaped and not _SENTENCE_END.search(content.rstrip(",;:"))
 
 
-def _title_cue(before: str, lex: Lexicon) -> bool:
-    if not lex.term_cues:
-        return False
-    cues = lex.alternation(lex.term_cues)
-    return bool(re.search(rf"(?:^|[^\p{{L}}])(?:{cues})[\s,:]*$", before))
+def _reporting_cue_near(text: str, span: QuoteSpan, lex: Lexicon) -> bool:
+    """A reporting verb anywhere in the quote's sentence, outside the quote."""
+    start = max(text.rfind(c, 0, span.outer_start) for c in ".!?\n") + 1
+    ends = [i for i in (text.find(c, span.outer_end) for c in ".!?\n") if i >= 0]
+    end = min(ends) if ends else len(text)
+    sentence = text[start : span.outer_start] + " " + text[span.outer_end : end]
+    return bool(re.search(rf"(?<!\p{{L}})(?i:{lex.alternation(lex.verbs)})(?!\p{{L}})", sentence))
+
+
+def _title_cue(before: str, lex: Lexicon, shaped: bool) -> bool:
+    """A word that introduces a title or name; a possessive only before a title-shaped quote."""
+    words = tuple(c for c in lex.term_cues if c[:1] not in "’'")
+    possessives = tuple(c for c in lex.term_cues if c[:1] in "’'")  # CBS's “Face the Nation”
+    pattern = []
+    if words:
+        pattern.append(rf"(?:^|[^\p{{L}}])(?:{lex.alternation(words)})")
+    if possessives and shaped:
+        pattern.append(rf"\p{{L}}(?:{lex.alternation(possessives)})")
+    return bool(pattern) and bool(re.search(rf"(?:{'|'.join(pattern)})[\s,:]*$", before))
 
 
 def _title_case_line(text: str, span: QuoteSpan, lex: Lexicon) -> bool:

@@ -34,6 +34,7 @@ class Lexicon:
     name_titles: tuple[str, ...]
     term_cues: tuple[str, ...]
     lower_words: frozenset[str]
+    term_marks: frozenset[str]
 
     def alternation(self, words: tuple[str, ...] | list[str]) -> str:
         """A regex alternation, longest first so that 'went on' wins over 'went'."""
@@ -78,4 +79,5 @@ def load(lang: str | None) -> Lexicon:
         name_titles=words("name_titles"),
         term_cues=words("term_cues"),
         lower_words=frozenset(words("lower_words")),
+        term_marks=frozenset(words("term_marks")),
     )

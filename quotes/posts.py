@@ -112,4 +112,3 @@ def _span(text: str, lines: list[Paragraph]) -> QuoteSpan | None:
         paragraph=lines[0].index,
         pieces=tuple(pieces),
     )
-

@@ -96,7 +96,7 @@ def test_nominal_organisation_resolves_to_fullest_description() -> None:
 
 
 def test_unattributed_quote_stays_empty_with_zero_confidence() -> None:
-    q = only("The weather was “fine” all week.")
+    q = only("The weather was “fine and dry for the season” all week.")
     assert q.speaker is None and q.speaker_start is None and q.confidence == 0.0 and q.method == "none"
 
 
