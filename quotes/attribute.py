@@ -74,6 +74,8 @@ class _Patterns:
     ja_after: re.Pattern[str] | None
     ja_topic: re.Pattern[str]
     subject: re.Pattern[str]
+    zh_before: re.Pattern[str]
+    zh_after: re.Pattern[str]
 
 
 @cache
@@ -123,6 +125,8 @@ def patterns(lex: Lexicon) -> _Patterns:
             rf"^\s*(?:\p{{Lu}}[^,“”\"\n]{{0,40}},[ \u00a0]+)?(?:{mention}){_APPOS}[ \u00a0]+"
             rf"(?:\p{{Ll}}+ly[ \u00a0]+)?(?P<cue>\p{{Ll}}{{3,}}(?:ed|es|s))\b"
         ),
+        zh_before=re.compile(rf"(?P<name>\p{{Han}}{{2,12}}?)(?P<cue>{verbs})[：:，,]?\s*$"),
+        zh_after=re.compile(rf"^[，,。\s]*(?P<name>\p{{Han}}{{2,12}}?)(?P<cue>{verbs})"),
         ja_topic=re.compile(rf"(?P<name>{_JA_NAME})(?:{lex.alternation(lex.topic_particles) or '(?!)'})"),
     )
 
@@ -334,9 +338,10 @@ def _attribute_cjk(
     source: str | None,
     lex: Lexicon,
 ) -> Attribution:
-    """「…」と述べた: the cue follows the quote, the speaker is the topic (は/が) before it."""
+    """「…」と述べた: the cue follows the quote, the speaker is the topic (は/が) before it.
+    Chinese puts the speaker and cue right before (王毅说：“…”) or after (“…”王毅表示) the quote."""
     if pat.ja_after is None:
-        return Attribution(None, None, source, "none", 0.0)
+        return _attribute_zh(text, span, before, before_start, after, pat, source)
     m = pat.ja_after.match(after)
     if not m:
         return Attribution(None, None, source, "none", 0.0)
@@ -348,6 +353,27 @@ def _attribute_cjk(
     t = topics[-1]
     mention = Mention(t.group("name"), window_start + t.start("name"), window_start + t.end("name"), "name")
     return _result(mention, m.group("cue"), source, "topic-cue")
+
+
+def _attribute_zh(
+    text: str, span: QuoteSpan, before: str, before_start: int, after: str, pat: _Patterns, source: str | None
+) -> Attribution:
+    m = pat.zh_before.search(before)
+    if m:
+        mention = Mention(
+            m.group("name"), before_start + m.start("name"), before_start + m.end("name"), "name"
+        )
+        return _result(mention, m.group("cue"), source, "speaker-cue-quote")
+    m = pat.zh_after.match(after)
+    if m:
+        start = span.outer_end + m.start("name")
+        return _result(
+            Mention(m.group("name"), start, start + len(m.group("name")), "name"),
+            m.group("cue"),
+            source,
+            "quote-speaker-cue",
+        )
+    return Attribution(None, None, source, "none", 0.0)
 
 
 def _cited_source(

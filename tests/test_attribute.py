@@ -100,6 +100,24 @@ def test_unattributed_quote_stays_empty_with_zero_confidence() -> None:
     assert q.speaker is None and q.speaker_start is None and q.confidence == 0.0 and q.method == "none"
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker", "method"),
+    [
+        ("王毅外长说：“我们会继续合作。”", "王毅外长", "speaker-cue-quote"),
+        ("“我们会继续合作。”王毅表示。", "王毅", "quote-speaker-cue"),
+    ],
+)
+def test_chinese_cues(text: str, speaker: str, method: str) -> None:
+    q = only(text, "zh")
+    assert (q.speaker_mention, q.method) == (speaker, method)
+
+
+def test_japanese_topic_in_an_earlier_sentence() -> None:
+    text = "高市早苗首相は2日、記者団の取材に応じた。「日米同盟の新たな章を開きたい」と強調した。"
+    q = only(text, "ja")
+    assert q.speaker_mention == "高市早苗首相" and q.cue == "強調した"
+
+
 def test_japanese_topic_speaker() -> None:
     q = only("岸田文雄首相は記者団に対し「全力で取り組む」と述べた。", "ja")
     assert q.speaker is not None and "岸田文雄" in q.speaker

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import itertools
+import random
 
 import pytest
 from hypothesis import given, settings
@@ -27,6 +28,18 @@ from tests.conftest import span_texts
         ("Trump Was ‘Mocking’ Clinton Camp", ["Mocking"]),
         ("It’s ‘in Their Heads.’", ["in Their Heads."]),
         ("He asked her to 'manage' relations.", ["manage"]),
+        ("Il a dit ‹ non › hier.", ["non"]),
+        ("Sie sagte: „Wir kommen.”", ["Wir kommen."]),
+        ("Er sagte: ‚Wir kommen.‘", ["Wir kommen."]),
+        ("«Non», a-t-il répondu.", ["Non"]),
+        ("彼は＂大丈夫＂と言った。", ["大丈夫"]),
+        ("彼は〝大丈夫〟と言った。", ["大丈夫"]),
+        ("他说：“我们会赢。”", ["我们会赢。"]),
+        ("《人民日报》报道说“我们会赢”。", ["我们会赢"]),  # 《》 is a title, not a quote
+        ("〈論文〉によると増えた。", []),
+        ("首相は「『新しい資本主義』を進める」と述べた。", ["『新しい資本主義』を進める"]),
+        ("首相は「全力で取り組む。」と述べた。", ["全力で取り組む。"]),
+        ("首相は「全力で取り組む」。", ["全力で取り組む"]),
     ],
 )
 def test_conventions(text: str, expected: list[str]) -> None:
@@ -84,6 +97,19 @@ def test_offsets_exclude_marks() -> None:
 def test_kind(text: str, kind: str) -> None:
     (span,) = find_spans(text)
     assert quote_kind(text, span) == kind
+
+
+SOUP = [*"\"“”‘’'«»„‚‹›「」『』＂〝〟\n ", "x", "’s", "''", "``", "word", ". "]
+
+
+@pytest.mark.timeout(30)  # a hang fails the test instead of stalling the suite
+@pytest.mark.parametrize("seed", range(20))
+def test_long_random_mark_soup_never_crashes(seed: int) -> None:
+    rng = random.Random(seed)
+    text = "".join(rng.choice(SOUP) for _ in range(5000))
+    spans = find_spans(text)
+    assert all(0 <= s.outer_start <= s.start <= s.end <= s.outer_end <= len(text) for s in spans)
+    assert all(a.outer_end <= b.outer_start for a, b in itertools.pairwise(spans))
 
 
 MARKS = st.sampled_from([*"\"“”‘’'«»„「」『』 \n", "''", "abc", "Japan's", ". ", "he said"])
