@@ -1,31 +1,24 @@
 """Speaker, cue and cited source for each quotation: a sieve of rules, most precise first.
 
-Each rule reads the words around a quote (same sentence, same paragraph, or the paragraph
-that introduces it with a colon) and records its name in `method`; confidence reflects
-how often that rule is right. Mentions are resolved to canonical names in `names.py`.
+Each rule reads the words around a quote (its sentence, the sentence before, the paragraph
+that introduces it with a colon) and the first rule that finds a speaker wins; its name is
+recorded in `method` and its confidence reflects how often that rule is right. Quotes no rule
+attributes may take the speaker of a neighbouring quote. Mentions become canonical names in
+`names.py`.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cache
 
 import regex as re
 
+from quotes.cues import Mention, Patterns, clean_name, mention_in, patterns
 from quotes.extract import Paragraph, QuoteSpan
 from quotes.lexicon import Lexicon
 
 CJK_LANGS = {"ja", "zh", "ko"}
-
-
-@dataclass(frozen=True)
-class Mention:
-    """A stretch of text that names (or points at) a speaker."""
-
-    text: str
-    start: int
-    end: int
-    kind: str  # name | pronoun | nominal
 
 
 @dataclass(frozen=True)
@@ -43,178 +36,104 @@ NONE = Attribution(None, None, None, "none", 0.0)
 CONFIDENCE = {
     "quote-cue-speaker": 0.92,
     "quote-speaker-cue": 0.92,
+    "cue-speaker-quote": 0.88,
     "speaker-cue-quote": 0.88,
     "colon": 0.8,
-    "sentence-cue": 0.65,
-    "according-to": 0.7,
-    "sentence-subject": 0.5,
     "topic-cue": 0.8,
     "continuation": 0.75,
+    "according-to": 0.7,
+    "sentence-cue": 0.65,
+    "previous-sentence": 0.6,
+    "sentence-subject": 0.5,
 }
 PRONOUN_FACTOR = 0.92
-
-_NAME_WORD = r"(?:\p{Lu}[\p{L}\p{M}’'\-]*\.?|\p{Lu}\.)"
-_PARTICLE = r"(?:de|van|von|der|den|bin|al|da|del|la|le|di|du|y)"
-NAME = rf"{_NAME_WORD}(?:[ \u00a0]+(?:{_NAME_WORD}|{_PARTICLE}(?=[ \u00a0]+\p{{Lu}})))*"
-# an appositive ("Takaichi, who took office in October, said") or a party tag ("Pence (R-IN)")
-_APPOS = r"(?:[ \u00a0]*\([^()\n]{1,24}\))?(?:,[ \u00a0][^,“”\"«»„\n]{1,160}?,)?"
-_LEAD = r"^[\s,;:—–\-]*"
-_JA_NAME = r"[\p{Han}\p{Katakana}ー・]{2,16}"
+STRONG = {
+    "quote-cue-speaker",
+    "quote-speaker-cue",
+    "cue-speaker-quote",
+    "speaker-cue-quote",
+    "colon",
+    "topic-cue",
+}
+_ABBREVIATION = re.compile(r"(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Gov|Sen|Rep|Gen|Lt|Col|Prof|Rev|U\.S|U\.N|\p{Lu})")
 
 
 @dataclass(frozen=True)
-class _Patterns:
-    mention: str
-    after_cue_first: re.Pattern[str]
-    after_speaker_first: re.Pattern[str]
-    before: re.Pattern[str]
-    colon_speaker: re.Pattern[str]
-    according: re.Pattern[str]
-    source: re.Pattern[str]
-    ja_after: re.Pattern[str] | None
-    ja_topic: re.Pattern[str]
-    subject: re.Pattern[str]
-    zh_before: re.Pattern[str]
-    zh_after: re.Pattern[str]
+class _Context:
+    """What every rule may read about one quote."""
+
+    text: str
+    span: QuoteSpan
+    para: Paragraph
+    paras: list[Paragraph]
+    lex: Lexicon
+    pat: Patterns
+    before: str  # from the start of the quote's sentence (or the previous quote) to the quote
+    before_start: int
+    after: str  # from the quote to the next quote or the paragraph end
+    opens_sentence: bool  # nothing but the quote stands in its sentence before it
+    source: str | None
 
 
-@cache
-def name_pattern(lex: Lexicon) -> str:
-    """A capitalised run that may hold lower-case title words: 'White House press secretary Josh Earnest'."""
-    inner = lex.alternation(lex.name_titles)
-    if not inner:
-        return NAME
-    word = rf"(?:{_NAME_WORD}|{_PARTICLE}(?=[ \u00a0]+\p{{Lu}}))"
-    return rf"{_NAME_WORD}(?:[ \u00a0]+(?:(?:{inner})[ \u00a0]+)*{word})*"
-
-
-@cache
-def patterns(lex: Lexicon) -> _Patterns:
-    verbs = lex.alternation(lex.verbs)
-    adverbs = lex.alternation(lex.adverbs) or "(?!)"
-    nouns = lex.alternation(lex.org_nouns + lex.person_nouns) or "(?!)"
-    pronouns = lex.alternation([p for p in lex.pronouns] + [p.capitalize() for p in lex.pronouns]) or "(?!)"
-    plural_nouns = lex.alternation([n for n in lex.person_nouns if n.endswith("s")]) or "(?!)"
-    nominal = (
-        rf"(?:(?i:the|a|an|der|die|das|le|la|les|el|los|las)[ \u00a0]+(?:[\p{{L}}.’'\-]+[ \u00a0]+){{0,3}}?"
-        rf"(?i:{nouns})s?\b|(?<![\p{{L}}])(?i:{plural_nouns})\b)"
-    )
-    mention = rf"(?P<nom>{nominal})|(?P<pro>\b(?:{pronouns})\b)|(?P<name>{name_pattern(lex)})"
-    verb = rf"(?P<cue>\b(?:{verbs}))\b"
-    markers = lex.alternation([m for m in lex.source_markers if m not in ("told",)]) or "(?!)"
-    ja_after = None
-    if lex.quote_particles:
-        ja_after = re.compile(
-            rf"^[\s、]*(?:{lex.alternation(lex.quote_particles)})[、\s]*[^。「」]{{0,24}}?(?P<cue>{verbs})"
-        )
-    return _Patterns(
-        mention=mention,
-        after_cue_first=re.compile(rf"{_LEAD}{verb}[ \u00a0]+(?:{mention})"),
-        after_speaker_first=re.compile(
-            rf"{_LEAD}(?:{mention}){_APPOS}[ \u00a0]+(?:(?:{adverbs})[ \u00a0]+)?{verb}"
-        ),
-        before=re.compile(
-            rf"(?:{mention}){_APPOS}[ \u00a0]+(?:(?:{adverbs})[ \u00a0]+)?{verb}"
-            rf"(?P<rest>[^.!?“”\"«»„]{{0,200}})$"
-        ),
-        colon_speaker=re.compile(rf"^(?P<name>{NAME}|\p{{Lu}}[\p{{Lu}} .’'\-]+)\s*:\s"),
-        according=re.compile(rf"\b(?i:according[ \u00a0]+to)[ \u00a0]+(?:{mention})"),
-        source=re.compile(rf"(?<![\p{{L}}])(?P<marker>{markers})[ \u00a0]+(?P<src>{nominal}|{NAME})"),
-        ja_after=ja_after,
-        subject=re.compile(
-            rf"^\s*(?:\p{{Lu}}[^,“”\"\n]{{0,40}},[ \u00a0]+)?(?:{mention}){_APPOS}[ \u00a0]+"
-            rf"(?:\p{{Ll}}+ly[ \u00a0]+)?(?P<cue>\p{{Ll}}{{3,}}(?:ed|es|s))\b"
-        ),
-        zh_before=re.compile(rf"(?P<name>\p{{Han}}{{2,12}}?)(?P<cue>{verbs})[：:，,]?\s*$"),
-        zh_after=re.compile(rf"^[，,。\s]*(?P<name>\p{{Han}}{{2,12}}?)(?P<cue>{verbs})"),
-        ja_topic=re.compile(rf"(?P<name>{_JA_NAME})(?:{lex.alternation(lex.topic_particles) or '(?!)'})"),
-    )
-
-
-def _mention_from(m: re.Match[str], lex: Lexicon) -> Mention | None:
-    for kind, group in (("nominal", "nom"), ("pronoun", "pro"), ("name", "name")):
-        if m.group(group):
-            start, end = m.span(group)
-            text = m.group(group)
-            if kind == "name":
-                return _clean_name(text, start, lex)
-            return Mention(text, start, end, kind)
-    return None
-
-
-def _clean_name(text: str, start: int, lex: Lexicon) -> Mention | None:
-    """Drop sentence-initial function words ('But Trump') and possessives from a capitalised run."""
-    words = text.split()
-    offset = 0
-    while words and words[0].strip(".") in lex.stop_capitals:
-        offset = text.index(words[0], offset) + len(words[0])
-        words.pop(0)
-    if not words:
-        return None
-    begin = text.index(words[0], offset)
-    name = text[begin:].rstrip(".")
-    for suffix in ("’s", "'s"):
-        if name.endswith(suffix):
-            return None  # a possessive is not a speaker ("Takaichi’s post")
-    if name in lex.not_persons:
-        return None
-    return Mention(name, start + begin, start + begin + len(name), "name")
-
-
-def _sentence_start(text: str, para: Paragraph, pos: int) -> int:
+def sentence_start(text: str, para: Paragraph, pos: int) -> int:
     """Start of the sentence holding `pos`, inside its paragraph; abbreviations do not end sentences."""
-    for m in reversed(list(re.finditer(r"[.!?。！？][\"”’»」]?\s+", text[para.start : pos]))):
-        before = text[para.start : para.start + m.start()]
-        last = re.search(r"(\S+)$", before)
-        word = last.group(1) if last else ""
-        if re.fullmatch(r"(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Gov|Sen|Rep|Gen|Lt|Col|Prof|Rev|U\.S|U\.N|\p{Lu})", word):
+    for m in reversed(list(re.finditer(r"[.!?。！？][\"”’»」“]?\s+", text[para.start : pos]))):
+        last = re.search(r"(\S+)$", text[para.start : para.start + m.start()])
+        if last and _ABBREVIATION.fullmatch(last.group(1)):
             continue
         return para.start + m.end()
     return para.start
 
 
-def _attach(match: re.Match[str], offset: int, lex: Lexicon) -> Mention | None:
-    mention = _mention_from(match, lex)
-    if mention is None:
-        return None
-    return Mention(mention.text, mention.start + offset, mention.end + offset, mention.kind)
-
-
 def attribute_spans(
     text: str, spans: list[QuoteSpan], paras: list[Paragraph], lex: Lexicon
 ) -> list[Attribution]:
-    """One attribution per span, using neighbouring quotes for continuation."""
-    results: list[Attribution] = []
-    for i, span in enumerate(spans):
-        prev = spans[i - 1] if i else None
-        nxt = spans[i + 1] if i + 1 < len(spans) else None
-        found = _attribute_one(text, span, prev, nxt, paras, lex)
-        if found.mention is None and prev is not None and results:
-            found = _continuation(span, prev, results[-1], found, text, paras)
-        results.append(found)
+    """One attribution per span; unattributed quotes may borrow from their neighbours."""
+    results = [
+        _attribute_one(
+            text, span, spans[i - 1] if i else None, spans[i + 1] if i + 1 < len(spans) else None, paras, lex
+        )
+        for i, span in enumerate(spans)
+    ]
+    for i in range(len(spans) - 2, -1, -1):  # "„X“ hätten „Y“, so Murtha": X is Murtha's too
+        if (
+            results[i].mention is None
+            and results[i + 1].method in STRONG
+            and _same_sentence(text, spans[i], spans[i + 1])
+        ):
+            results[i] = _borrow(results[i + 1], results[i])
+    for i in range(1, len(spans)):
+        if (
+            results[i].mention is None
+            and results[i - 1].mention is not None
+            and _follows(text, spans[i - 1], spans[i], paras)
+        ):
+            results[i] = _borrow(results[i - 1], results[i])
     return results
 
 
-def _continuation(
-    span: QuoteSpan,
-    prev: QuoteSpan,
-    prev_attr: Attribution,
-    found: Attribution,
-    text: str,
-    paras: list[Paragraph],
-) -> Attribution:
-    """An unattributed quote right after an attributed one keeps its speaker."""
-    if prev_attr.mention is None:
-        return found
-    last_para = paras[prev.paragraph + len(prev.pieces) - 1].index if prev.pieces else prev.paragraph
-    same_para = span.paragraph == last_para
+def _same_sentence(text: str, a: QuoteSpan, b: QuoteSpan) -> bool:
+    gap = text[a.outer_end : b.outer_start]
+    return (
+        len(gap) < 120
+        and not re.search(r"[.!?\n]", gap)
+        and not text[a.start : a.end].rstrip().endswith((".", "!", "?"))
+    )
+
+
+def _follows(text: str, prev: QuoteSpan, span: QuoteSpan, paras: list[Paragraph]) -> bool:
+    """The same paragraph, or the next one opened by the quote (the continuation convention)."""
+    last_para = paras[min(prev.paragraph + len(prev.pieces) - 1, len(paras) - 1)].index
+    if span.paragraph == last_para:
+        return True
     para = paras[span.paragraph]
-    opens_next_para = span.paragraph == last_para + 1 and not text[para.start : span.outer_start].strip()
-    if not (same_para or opens_next_para):
-        return found
-    conf = round(min(prev_attr.confidence, CONFIDENCE["continuation"]), 3)
+    return span.paragraph == last_para + 1 and not text[para.start : span.outer_start].strip()
+
+
+def _borrow(donor: Attribution, found: Attribution) -> Attribution:
+    confidence = round(min(donor.confidence, CONFIDENCE["continuation"]), 3)
     return Attribution(
-        prev_attr.mention, prev_attr.cue, found.cited_source or prev_attr.cited_source, "continuation", conf
+        donor.mention, donor.cue, found.cited_source or donor.cited_source, "continuation", confidence
     )
 
 
@@ -232,62 +151,140 @@ def _attribute_one(
     after_end = last_para.end
     if nxt is not None and nxt.paragraph <= last_para.index:
         after_end = min(after_end, nxt.outer_start)
-    after_end = min(after_end, span.outer_end + 300)
-    after = text[span.outer_end : after_end]
-    before_start = _sentence_start(text, para, span.outer_start)
-    if prev is not None and prev.outer_end > before_start:
-        before_start = prev.outer_end
+    after = text[span.outer_end : min(after_end, span.outer_end + 300)]
+    start = sentence_start(text, para, span.outer_start)
+    before_start = max(start, prev.outer_end) if prev is not None else start
     before = text[before_start : span.outer_start]
-    source = _cited_source(pat, before, before_start, after, span.outer_end, lex)
+    ctx = _Context(
+        text=text,
+        span=span,
+        para=para,
+        paras=paras,
+        lex=lex,
+        pat=pat,
+        before=before,
+        before_start=before_start,
+        after=after,
+        opens_sentence=before_start == start and not before.strip(),
+        source=_cited_source(pat, before, after),
+    )
+    for rule in CJK_RULES if lex.lang in CJK_LANGS else RULES:
+        found = rule(ctx)
+        if found is not None:
+            return found
+    return Attribution(None, None, ctx.source, "none", 0.0)
 
-    if lex.lang in CJK_LANGS:
-        return _attribute_cjk(text, span, para, after, before, before_start, pat, source, lex)
 
-    for method, regex_ in (
-        ("quote-cue-speaker", pat.after_cue_first),
-        ("quote-speaker-cue", pat.after_speaker_first),
-    ):
-        m = regex_.match(after)
-        if m:
-            mention = _attach(m, span.outer_end, lex)
-            if mention is not None:
-                return _result(mention, m.group("cue"), source, method)
+def _result(ctx: _Context, mention: Mention, cue: str | None, method: str) -> Attribution:
+    conf = CONFIDENCE[method] * (PRONOUN_FACTOR if mention.kind == "pronoun" else 1.0)
+    return Attribution(mention, " ".join(cue.split()) if cue else None, ctx.source, method, round(conf, 3))
 
-    for m in _rightmost(pat.before, before):
-        mention = _attach(m, before_start, lex)
-        if mention is None:
-            continue
-        rest = m.group("rest")
-        method = (
-            "speaker-cue-quote"
-            if len(rest.strip()) <= 40
-            and (rest.strip() in ("", ",", ":") or rest.rstrip().endswith((",", ":")))
-            else "sentence-cue"
-        )
-        return _result(mention, m.group("cue"), source, method)
 
-    sentence_start = before_start == _sentence_start(text, para, span.outer_start)
-    m = pat.subject.match(before) if sentence_start and lex.lang == "en" else None
-    if m:
-        mention = _attach(m, before_start, lex)
+def _quote_cue_speaker(ctx: _Context) -> Attribution | None:
+    m = ctx.pat.after_cue_first.match(ctx.after)
+    mention = mention_in(m, ctx.span.outer_end, ctx.lex) if m else None
+    return _result(ctx, mention, m.group("cue"), "quote-cue-speaker") if m and mention else None
+
+
+def _quote_speaker_cue(ctx: _Context) -> Attribution | None:
+    m = ctx.pat.after_speaker_first.match(ctx.after)
+    mention = mention_in(m, ctx.span.outer_end, ctx.lex) if m else None
+    return _result(ctx, mention, m.group("cue"), "quote-speaker-cue") if m and mention else None
+
+
+def _cue_speaker_quote(ctx: _Context) -> Attribution | None:
+    """Verb before subject right before the quote: 'sagte Filep Karma: „…“', 'erklärte er:'."""
+    m = ctx.pat.inverted.search(ctx.before)
+    mention = mention_in(m, ctx.before_start, ctx.lex) if m else None
+    return _result(ctx, mention, m.group("cue"), "cue-speaker-quote") if m and mention else None
+
+
+def _speaker_cue_quote(ctx: _Context) -> Attribution | None:
+    for m in _rightmost(ctx.pat.before, ctx.before):
+        mention = mention_in(m, ctx.before_start, ctx.lex)
         if mention is not None:
-            return _result(mention, m.group("cue"), source, "sentence-subject")
+            return _result(ctx, mention, m.group("cue"), _by_rest(m.group("rest")))
+    return None
 
-    colon = _colon_speaker(text, span, para, paras, lex)
-    if colon is not None:
-        return (
-            colon
-            if source is None
-            else Attribution(colon.mention, colon.cue, source, colon.method, colon.confidence)
-        )
 
-    for window, offset in ((before, before_start), (after, span.outer_end)):
-        m = pat.according.search(window)
-        if m:
-            mention = _attach(m, offset, lex)
+def _subject_first(ctx: _Context) -> Attribution | None:
+    """A sentence opening with its subject reaches a cue later: 'Sie wird mit den Worten zitiert: „…“'."""
+    if ctx.before_start != sentence_start(ctx.text, ctx.para, ctx.span.outer_start):
+        return None
+    m = ctx.pat.subject_first.match(ctx.before)
+    mention = mention_in(m, ctx.before_start, ctx.lex) if m else None
+    return _result(ctx, mention, m.group("cue"), _by_rest(m.group("rest"))) if m and mention else None
+
+
+def _sentence_subject(ctx: _Context) -> Attribution | None:
+    """English partial quotes: the subject of a sentence with any verb ('Trump admires Putin as a “…”')."""
+    if ctx.lex.lang != "en" or ctx.before_start != sentence_start(ctx.text, ctx.para, ctx.span.outer_start):
+        return None
+    m = ctx.pat.subject.match(ctx.before)
+    mention = mention_in(m, ctx.before_start, ctx.lex) if m else None
+    return _result(ctx, mention, m.group("cue"), "sentence-subject") if m and mention else None
+
+
+def _colon(ctx: _Context) -> Attribution | None:
+    """'PENCE: ...' transcripts, and 'Caddell continued:' introducing the next paragraph."""
+    text, span, para = ctx.text, ctx.span, ctx.para
+    m = ctx.pat.colon_speaker.match(text, para.start, span.outer_start)
+    if m:
+        mention = clean_name(m.group("name").strip(), m.start("name"), ctx.lex)
+        if mention is not None:
+            return _result(ctx, mention, ":", "colon")
+    if text[para.start : span.outer_start].strip() or para.index == 0:
+        return None
+    prev_para = ctx.paras[para.index - 1]
+    intro = text[prev_para.start : prev_para.end].rstrip()
+    if not intro.endswith(":"):
+        return None
+    start = sentence_start(text, prev_para, prev_para.start + len(intro))
+    window = text[start : prev_para.start + len(intro)]
+    for pattern in (ctx.pat.inverted, ctx.pat.before, ctx.pat.subject_first):
+        for found in _rightmost(pattern, window):
+            mention = mention_in(found, start, ctx.lex)
             if mention is not None:
-                return _result(mention, "according to", source, "according-to")
-    return Attribution(None, None, source, "none", 0.0)
+                return _result(ctx, mention, found.group("cue"), "colon")
+    return None
+
+
+def _according_to(ctx: _Context) -> Attribution | None:
+    for window, offset in ((ctx.before, ctx.before_start), (ctx.after, ctx.span.outer_end)):
+        m = ctx.pat.according.search(window)
+        mention = mention_in(m, offset, ctx.lex) if m else None
+        if m and mention:
+            return _result(
+                ctx, mention, " ".join(m.group().split()[: -len(mention.text.split())]), "according-to"
+            )
+    return None
+
+
+def _previous_sentence(ctx: _Context) -> Attribution | None:
+    """A quote opening a sentence right after 'X sagte zu den Anschuldigungen, dass …' is X's."""
+    if not ctx.opens_sentence or ctx.before_start <= ctx.para.start:
+        return None
+    start = sentence_start(ctx.text, ctx.para, ctx.before_start - 1)
+    window = ctx.text[start : ctx.before_start].rstrip()
+    if re.search(r"[“”\"«»„「」]", window):
+        return None  # a sentence with its own quote: continuation decides
+    for pattern in (ctx.pat.subject_first, ctx.pat.before):
+        m = pattern.match(window) if pattern is ctx.pat.subject_first else pattern.search(window + " ")
+        if m:
+            mention = mention_in(m, start, ctx.lex)
+            if mention is not None:
+                return _result(ctx, mention, m.group("cue"), "previous-sentence")
+    return None
+
+
+def _by_rest(rest: str) -> str:
+    """Cue right before the quote ('told reporters, “') or further away in the sentence."""
+    rest = rest.strip()
+    return (
+        "speaker-cue-quote"
+        if len(rest) <= 40 and (rest in ("", ",", ":") or rest.endswith((",", ":")))
+        else "sentence-cue"
+    )
 
 
 def _rightmost(pattern: re.Pattern[str], window: str) -> list[re.Match[str]]:
@@ -303,82 +300,68 @@ def _rightmost(pattern: re.Pattern[str], window: str) -> list[re.Match[str]]:
     return sorted(out, key=lambda m: -m.start("cue"))
 
 
-def _colon_speaker(
-    text: str, span: QuoteSpan, para: Paragraph, paras: list[Paragraph], lex: Lexicon
-) -> Attribution | None:
-    """'PENCE: ...' transcripts, and 'Caddell continued:' introducing the next paragraph."""
-    m = patterns(lex).colon_speaker.match(text, para.start, span.outer_start)
-    if m:
-        mention = _clean_name(m.group("name").strip(), m.start("name"), lex)
-        if mention is not None:
-            return _result(mention, ":", None, "colon")
-    if text[para.start : span.outer_start].strip() or para.index == 0:
+def _topic_cue(ctx: _Context) -> Attribution | None:
+    """「…」と述べた: the cue follows the quote, the speaker is the topic (は/が) before it,
+    in the quote's sentence or the one before."""
+    if ctx.pat.ja_after is None:
         return None
-    prev_para = paras[para.index - 1]
-    intro = text[prev_para.start : prev_para.end].rstrip()
-    if not intro.endswith(":"):
-        return None
-    start = _sentence_start(text, prev_para, prev_para.start + len(intro))
-    window = text[start : prev_para.start + len(intro)]
-    for found in _rightmost(patterns(lex).before, window):
-        mention = _attach(found, start, lex)
-        if mention is not None:
-            return _result(mention, found.group("cue"), None, "colon")
-    return None
-
-
-def _attribute_cjk(
-    text: str,
-    span: QuoteSpan,
-    para: Paragraph,
-    after: str,
-    before: str,
-    before_start: int,
-    pat: _Patterns,
-    source: str | None,
-    lex: Lexicon,
-) -> Attribution:
-    """「…」と述べた: the cue follows the quote, the speaker is the topic (は/が) before it.
-    Chinese puts the speaker and cue right before (王毅说：“…”) or after (“…”王毅表示) the quote."""
-    if pat.ja_after is None:
-        return _attribute_zh(text, span, before, before_start, after, pat, source)
-    m = pat.ja_after.match(after)
+    m = ctx.pat.ja_after.match(ctx.after)
     if not m:
-        return Attribution(None, None, source, "none", 0.0)
-    window_start = _sentence_start(text, para, max(para.start, before_start - 1))
-    window = text[window_start : span.outer_start]
-    topics = list(pat.ja_topic.finditer(window))
+        return None
+    window_start = sentence_start(ctx.text, ctx.para, max(ctx.para.start, ctx.before_start - 1))
+    topics = list(ctx.pat.ja_topic.finditer(ctx.text, window_start, ctx.span.outer_start))
     if not topics:
-        return Attribution(None, m.group("cue"), source, "none", 0.0)
+        return None
     t = topics[-1]
-    mention = Mention(t.group("name"), window_start + t.start("name"), window_start + t.end("name"), "name")
-    return _result(mention, m.group("cue"), source, "topic-cue")
+    return _result(
+        ctx, Mention(t.group("name"), t.start("name"), t.end("name"), "name"), m.group("cue"), "topic-cue"
+    )
 
 
-def _attribute_zh(
-    text: str, span: QuoteSpan, before: str, before_start: int, after: str, pat: _Patterns, source: str | None
-) -> Attribution:
-    m = pat.zh_before.search(before)
-    if m:
-        mention = Mention(
-            m.group("name"), before_start + m.start("name"), before_start + m.end("name"), "name"
-        )
-        return _result(mention, m.group("cue"), source, "speaker-cue-quote")
-    m = pat.zh_after.match(after)
-    if m:
-        start = span.outer_end + m.start("name")
-        return _result(
-            Mention(m.group("name"), start, start + len(m.group("name")), "name"),
-            m.group("cue"),
-            source,
-            "quote-speaker-cue",
-        )
-    return Attribution(None, None, source, "none", 0.0)
+def _zh_before(ctx: _Context) -> Attribution | None:
+    """王毅说：“…”"""
+    m = ctx.pat.zh_before.search(ctx.before)
+    if not m:
+        return None
+    start = ctx.before_start + m.start("name")
+    return _result(
+        ctx,
+        Mention(m.group("name"), start, start + len(m.group("name")), "name"),
+        m.group("cue"),
+        "speaker-cue-quote",
+    )
 
 
-def _cited_source(
-    pat: _Patterns, before: str, before_start: int, after: str, after_start: int, lex: Lexicon
-) -> str | None:
+def _zh_after(ctx: _Context) -> Attribution | None:
+    """“…”王毅表示"""
+    m = ctx.pat.zh_after.match(ctx.after)
+    if not m:
+        return None
+    start = ctx.span.outer_end + m.start("name")
+    return _result(
+        ctx,
+        Mention(m.group("name"), start, start + len(m.group("name")), "name"),
+        m.group("cue"),
+        "quote-speaker-cue",
+    )
+
+
+Rule = Callable[[_Context], Attribution | None]
+RULES: tuple[Rule, ...] = (
+    _quote_cue_speaker,
+    _quote_speaker_cue,
+    _cue_speaker_quote,
+    _speaker_cue_quote,
+    _subject_first,
+    _colon,
+    _sentence_subject,
+    _according_to,
+    _previous_sentence,
+)
+CJK_RULES: tuple[Rule, ...] = (_topic_cue, _zh_before, _zh_after)
+
+
+def _cited_source(pat: Patterns, before: str, after: str) -> str | None:
     """Whom the outlet credits for the quote: 'per Nippon', 'via Anadolu Ajansı', 'according to NHK'."""
     sentence_after = re.split(r"(?<=[.!?])\s", after, maxsplit=1)[0]
     for window in (sentence_after, before):
@@ -386,8 +369,3 @@ def _cited_source(
         if m:
             return m.group("src").strip().rstrip(".,")
     return None
-
-
-def _result(mention: Mention, cue: str | None, source: str | None, method: str) -> Attribution:
-    conf = CONFIDENCE[method] * (PRONOUN_FACTOR if mention.kind == "pronoun" else 1.0)
-    return Attribution(mention, " ".join(cue.split()) if cue else None, source, method, round(conf, 3))

@@ -35,6 +35,10 @@ class Lexicon:
     term_cues: tuple[str, ...]
     lower_words: frozenset[str]
     term_marks: frozenset[str]
+    according: tuple[str, ...]
+    determiners: tuple[str, ...]
+    capitalized_nouns: bool
+    not_speakers: frozenset[str]
 
     def alternation(self, words: tuple[str, ...] | list[str]) -> str:
         """A regex alternation, longest first so that 'went on' wins over 'went'."""
@@ -80,4 +84,8 @@ def load(lang: str | None) -> Lexicon:
         term_cues=words("term_cues"),
         lower_words=frozenset(words("lower_words")),
         term_marks=frozenset(words("term_marks")),
+        according=words("according"),
+        determiners=words("determiners"),
+        capitalized_nouns=bool(raw.get("capitalized_nouns", False)),
+        not_speakers=frozenset(words("not_speakers")),
     )

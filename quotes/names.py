@@ -11,7 +11,8 @@ from dataclasses import dataclass
 
 import regex as re
 
-from quotes.attribute import Attribution, Mention, name_pattern
+from quotes.attribute import Attribution
+from quotes.cues import Mention, name_pattern
 from quotes.extract import QuoteSpan
 from quotes.lexicon import Lexicon
 

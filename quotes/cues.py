@@ -1,0 +1,158 @@
+"""Patterns for speakers and reporting cues, built once per language from its lexicon.
+
+A mention is a name ("Sanae Takaichi", "White House press secretary Josh Earnest"), a
+pronoun, or a description ("the ministry", "der zuständige Gewerkschaftsvorstand Uwe Foullong").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+import regex as re
+
+from quotes.lexicon import Lexicon
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A stretch of text that names (or points at) a speaker."""
+
+    text: str
+    start: int
+    end: int
+    kind: str  # name | pronoun | nominal
+
+    def shifted(self, offset: int) -> Mention:
+        return Mention(self.text, self.start + offset, self.end + offset, self.kind)
+
+
+_NAME_WORD = r"(?:\p{Lu}[\p{L}\p{M}’'\-]*\.?|\p{Lu}\.)"
+_PARTICLE = r"(?:de|van|von|der|den|bin|al|da|del|la|le|di|du|y)"
+NAME = rf"{_NAME_WORD}(?:[ \u00a0]+(?:{_NAME_WORD}|{_PARTICLE}(?=[ \u00a0]+\p{{Lu}})))*"
+# an appositive ("Takaichi, who took office in October, said") or a party tag ("Pence (R-IN)")
+APPOS = r"(?:[ \u00a0]*\([^()\n]{1,24}\))?(?:,[ \u00a0][^,“”\"«»„\n]{1,160}?,)?"
+_LEAD = r"^[\s,;:—–\-]*"
+_SP = r"[ \u00a0]+"
+_JA_NAME = r"[\p{Han}\p{Katakana}ー・]{2,16}"
+MAX_WORDS_TO_CUE = 10  # a sentence-initial subject may stand this many words before its cue
+
+
+@dataclass(frozen=True)
+class Patterns:
+    mention: str
+    after_cue_first: re.Pattern[str]  # “…,” said X
+    after_speaker_first: re.Pattern[str]  # “…,” X said
+    inverted: re.Pattern[str]  # ... sagte X: „…“ / said X: “…”
+    before: re.Pattern[str]  # X said: “…” / X told reporters, “…”
+    subject_first: re.Pattern[str]  # X (many words) cue ...: “…” at a sentence start
+    subject: re.Pattern[str]  # X verbed ... “…” (English partial quotes)
+    colon_speaker: re.Pattern[str]
+    according: re.Pattern[str]
+    source: re.Pattern[str]
+    ja_after: re.Pattern[str] | None
+    ja_topic: re.Pattern[str]
+    zh_before: re.Pattern[str]
+    zh_after: re.Pattern[str]
+
+
+@cache
+def name_pattern(lex: Lexicon) -> str:
+    """A capitalised run that may hold lower-case title words: 'White House press secretary Josh Earnest'."""
+    inner = lex.alternation(lex.name_titles)
+    if not inner:
+        return NAME
+    word = rf"(?:{_NAME_WORD}|{_PARTICLE}(?=[ \u00a0]+\p{{Lu}}))"
+    return rf"{_NAME_WORD}(?:[ \u00a0]+(?:(?:{inner})[ \u00a0]+)*{word})*"
+
+
+def _nominal(lex: Lexicon) -> str:
+    nouns = lex.alternation(lex.org_nouns + lex.person_nouns) or "(?!)"
+    plural_nouns = lex.alternation([n for n in lex.person_nouns if n.endswith("s")]) or "(?!)"
+    dets = lex.alternation(lex.determiners) or "(?!)"
+    nominal = (
+        rf"(?:(?i:{dets}){_SP}(?:[\p{{L}}.’'\-]+{_SP}){{0,3}}?"
+        rf"(?i:{nouns})s?\b|(?<![\p{{L}}])(?i:{plural_nouns})\b)"
+    )
+    if not lex.capitalized_nouns:
+        return nominal
+    # German: article, lower-case adjectives, a capitalised noun, maybe a genitive and a name
+    # ("der zuständige Gewerkschaftsvorstand Uwe Foullong", "ein Sprecher des Ministeriums")
+    return (
+        rf"(?:(?<!\p{{L}})(?i:{dets}){_SP}(?:\p{{Ll}}[\p{{L}}\-]*{_SP}){{0,3}}\p{{Lu}}[\p{{L}}\-]*"
+        rf"(?:{_SP}(?:des|der|von|vom){_SP}(?:\p{{Ll}}[\p{{L}}\-]*{_SP})?\p{{Lu}}[\p{{L}}\-]*){{0,2}}"
+        rf"(?:{_SP}{NAME})?|{nominal})"
+    )
+
+
+@cache
+def patterns(lex: Lexicon) -> Patterns:
+    verbs = lex.alternation(lex.verbs)
+    adverbs = lex.alternation(lex.adverbs) or "(?!)"
+    pronouns = lex.alternation([*lex.pronouns, *(p.capitalize() for p in lex.pronouns)]) or "(?!)"
+    nominal = _nominal(lex)
+    mention = rf"(?P<nom>{nominal})|(?P<pro>\b(?:{pronouns})\b)|(?P<name>{name_pattern(lex)})"
+    verb = rf"(?P<cue>(?<!\p{{L}})(?:{verbs}))(?!\p{{L}})"
+    adv = rf"(?:(?:{adverbs}){_SP})?"
+    markers = lex.alternation([m for m in lex.source_markers if m != "told"]) or "(?!)"
+    according = lex.alternation(lex.according) or "(?!)"
+    ja_after = None
+    if lex.quote_particles:
+        ja_after = re.compile(
+            rf"^[\s、]*(?:{lex.alternation(lex.quote_particles)})[、\s]*[^。「」]{{0,24}}?(?P<cue>{verbs})"
+        )
+    rest = r"(?P<rest>[^.!?“”\"«»„]{0,200})$"
+    return Patterns(
+        mention=mention,
+        after_cue_first=re.compile(rf"{_LEAD}{verb}{_SP}(?:{mention})"),
+        after_speaker_first=re.compile(rf"{_LEAD}(?:{mention}){APPOS}{_SP}{adv}{verb}"),
+        inverted=re.compile(rf"{verb}{_SP}(?:{mention}){APPOS}\s*[:,]?\s*$"),
+        before=re.compile(rf"(?:{mention}){APPOS}{_SP}{adv}{verb}{rest}"),
+        subject_first=re.compile(
+            rf"^\s*(?:{mention}){APPOS}{_SP}(?:[^\s„“”\"«»]+{_SP}){{0,{MAX_WORDS_TO_CUE}}}?{verb}{rest}"
+        ),
+        subject=re.compile(
+            rf"^\s*(?:\p{{Lu}}[^,“”\"\n]{{0,40}},{_SP})?(?:{mention}){APPOS}{_SP}"
+            rf"(?:\p{{Ll}}+ly{_SP})?(?P<cue>\p{{Ll}}{{3,}}(?:ed|es|s))\b"
+        ),
+        colon_speaker=re.compile(rf"^(?P<name>{NAME}|\p{{Lu}}[\p{{Lu}} .’'\-]+)\s*:\s"),
+        according=re.compile(rf"(?<!\p{{L}})(?i:{according}){_SP}(?:{mention})"),
+        source=re.compile(rf"(?<![\p{{L}}])(?P<marker>{markers}){_SP}(?P<src>{nominal}|{NAME})"),
+        ja_after=ja_after,
+        ja_topic=re.compile(rf"(?P<name>{_JA_NAME})(?:{lex.alternation(lex.topic_particles) or '(?!)'})"),
+        zh_before=re.compile(rf"(?P<name>\p{{Han}}{{2,12}}?)(?P<cue>{verbs})[：:，,]?\s*$"),
+        zh_after=re.compile(rf"^[，,。\s]*(?P<name>\p{{Han}}{{2,12}}?)(?P<cue>{verbs})"),
+    )
+
+
+def mention_in(m: re.Match[str], offset: int, lex: Lexicon) -> Mention | None:
+    """The speaker mention a pattern matched, in document offsets; None for non-speakers."""
+    for kind, group in (("nominal", "nom"), ("pronoun", "pro"), ("name", "name")):
+        if m.group(group):
+            start, end = m.span(group)
+            text = m.group(group)
+            if kind == "name":
+                found = clean_name(text, start, lex)
+                return found.shifted(offset) if found else None
+            if text.split()[-1] in lex.not_speakers:
+                return None  # "mit den Worten" is how a quote is introduced, not who speaks
+            return Mention(text, start + offset, end + offset, kind)
+    return None
+
+
+def clean_name(text: str, start: int, lex: Lexicon) -> Mention | None:
+    """Drop sentence-initial function words ('But Trump') and possessives from a capitalised run."""
+    words = text.split()
+    offset = 0
+    while words and words[0].strip(".") in lex.stop_capitals:
+        offset = text.index(words[0], offset) + len(words[0])
+        words.pop(0)
+    if not words:
+        return None
+    begin = text.index(words[0], offset)
+    name = text[begin:].rstrip(".")
+    if name.endswith(("’s", "'s")):
+        return None  # a possessive is not a speaker ("Takaichi’s post")
+    if name in lex.not_persons or name in lex.not_speakers:
+        return None
+    return Mention(name, start + begin, start + begin + len(name), "name")
