@@ -193,10 +193,26 @@ def _quote_speaker_cue(ctx: _Context) -> Attribution | None:
 
 
 def _cue_speaker_quote(ctx: _Context) -> Attribution | None:
-    """Verb before subject right before the quote: 'sagte Filep Karma: „…“', 'erklärte er:'."""
-    m = ctx.pat.inverted.search(ctx.before)
-    mention = mention_in(m, ctx.before_start, ctx.lex) if m else None
-    return _result(ctx, mention, m.group("cue"), "cue-speaker-quote") if m and mention else None
+    """Verb before subject: 'sagte Filep Karma: „…“', 'bezeichnete er als einen „…“'."""
+    for m in _rightmost(ctx.pat.inverted, ctx.before):
+        mention = mention_in(m, ctx.before_start, ctx.lex)
+        adjacent = _by_rest(m.group("rest")) == "speaker-cue-quote"
+        if mention is not None and (adjacent or (ctx.lex.verb_second and _subject_case(mention, ctx.lex))):
+            return _result(ctx, mention, m.group("cue"), "cue-speaker-quote" if adjacent else "sentence-cue")
+    return None
+
+
+def _subject_case(mention: Mention, lex: Lexicon) -> bool:
+    """After a verb-second verb, only a pronoun, a name or a nominative article is the subject."""
+    first = mention.text.split()[0].lower()
+    return mention.kind != "nominal" or first in lex.subject_determiners
+
+
+def _quote_auxiliary_speaker(ctx: _Context) -> Attribution | None:
+    """„…“, hatte VW-Chef Winterkorn in einem Interview erklärt."""
+    m = ctx.pat.after_auxiliary.match(ctx.after)
+    mention = mention_in(m, ctx.span.outer_end, ctx.lex) if m else None
+    return _result(ctx, mention, m.group("cue"), "quote-speaker-cue") if m and mention else None
 
 
 def _speaker_cue_quote(ctx: _Context) -> Attribution | None:
@@ -265,11 +281,11 @@ def _previous_sentence(ctx: _Context) -> Attribution | None:
     if not ctx.opens_sentence or ctx.before_start <= ctx.para.start:
         return None
     start = sentence_start(ctx.text, ctx.para, ctx.before_start - 1)
-    window = ctx.text[start : ctx.before_start].rstrip()
+    window = ctx.text[start : ctx.before_start].rstrip().rstrip(".!?")
     if re.search(r"[“”\"«»„「」]", window):
         return None  # a sentence with its own quote: continuation decides
     for pattern in (ctx.pat.subject_first, ctx.pat.before):
-        m = pattern.match(window) if pattern is ctx.pat.subject_first else pattern.search(window + " ")
+        m = pattern.match(window) if pattern is ctx.pat.subject_first else pattern.search(window)
         if m:
             mention = mention_in(m, start, ctx.lex)
             if mention is not None:
@@ -350,6 +366,7 @@ Rule = Callable[[_Context], Attribution | None]
 RULES: tuple[Rule, ...] = (
     _quote_cue_speaker,
     _quote_speaker_cue,
+    _quote_auxiliary_speaker,
     _cue_speaker_quote,
     _speaker_cue_quote,
     _subject_first,

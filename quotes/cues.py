@@ -43,7 +43,8 @@ class Patterns:
     mention: str
     after_cue_first: re.Pattern[str]  # “…,” said X
     after_speaker_first: re.Pattern[str]  # “…,” X said
-    inverted: re.Pattern[str]  # ... sagte X: „…“ / said X: “…”
+    inverted: re.Pattern[str]  # ... sagte X: „…“ / bezeichnete er als einen „…“
+    after_auxiliary: re.Pattern[str]  # „…“, hatte X in einem Interview erklärt
     before: re.Pattern[str]  # X said: “…” / X told reporters, “…”
     subject_first: re.Pattern[str]  # X (many words) cue ...: “…” at a sentence start
     subject: re.Pattern[str]  # X verbed ... “…” (English partial quotes)
@@ -96,6 +97,8 @@ def patterns(lex: Lexicon) -> Patterns:
     adv = rf"(?:(?:{adverbs}){_SP})?"
     markers = lex.alternation([m for m in lex.source_markers if m != "told"]) or "(?!)"
     according = lex.alternation(lex.according) or "(?!)"
+    auxiliaries = lex.alternation(lex.auxiliaries) or "(?!)"
+    reflexive = lex.alternation(lex.reflexives) or "(?!)"
     ja_after = None
     if lex.quote_particles:
         ja_after = re.compile(
@@ -106,7 +109,10 @@ def patterns(lex: Lexicon) -> Patterns:
         mention=mention,
         after_cue_first=re.compile(rf"{_LEAD}{verb}{_SP}(?:{mention})"),
         after_speaker_first=re.compile(rf"{_LEAD}(?:{mention}){APPOS}{_SP}{adv}{verb}"),
-        inverted=re.compile(rf"{verb}{_SP}(?:{mention}){APPOS}\s*[:,]?\s*$"),
+        inverted=re.compile(rf"{verb}{_SP}(?:{reflexive}{_SP})?(?:{mention}){APPOS}{rest}"),
+        after_auxiliary=re.compile(
+            rf"{_LEAD}(?:{auxiliaries}){_SP}(?:{mention}){APPOS}{_SP}(?:[^\s„“”\"«».]+{_SP}){{0,6}}?{verb}"
+        ),
         before=re.compile(rf"(?:{mention}){APPOS}{_SP}{adv}{verb}{rest}"),
         subject_first=re.compile(
             rf"^\s*(?:{mention}){APPOS}{_SP}(?:[^\s„“”\"«»]+{_SP}){{0,{MAX_WORDS_TO_CUE}}}?{verb}{rest}"
@@ -134,8 +140,10 @@ def mention_in(m: re.Match[str], offset: int, lex: Lexicon) -> Mention | None:
             if kind == "name":
                 found = clean_name(text, start, lex)
                 return found.shifted(offset) if found else None
-            if text.split()[-1] in lex.not_speakers:
+            if text.split()[-1].rstrip(".") in lex.not_speakers:
                 return None  # "mit den Worten" is how a quote is introduced, not who speaks
+            if text.endswith(".") and len(text.split()[-1]) > 3:
+                text, end = text[:-1], end - 1  # the sentence's full stop, not an abbreviation
             return Mention(text, start + offset, end + offset, kind)
     return None
 

@@ -39,6 +39,10 @@ class Lexicon:
     determiners: tuple[str, ...]
     capitalized_nouns: bool
     not_speakers: frozenset[str]
+    auxiliaries: tuple[str, ...]
+    reflexives: tuple[str, ...]
+    verb_second: bool  # German: verb before subject, then more of the clause
+    subject_determiners: tuple[str, ...]  # articles that mark a subject after the verb
 
     def alternation(self, words: tuple[str, ...] | list[str]) -> str:
         """A regex alternation, longest first so that 'went on' wins over 'went'."""
@@ -88,4 +92,8 @@ def load(lang: str | None) -> Lexicon:
         determiners=words("determiners"),
         capitalized_nouns=bool(raw.get("capitalized_nouns", False)),
         not_speakers=frozenset(words("not_speakers")),
+        auxiliaries=words("auxiliaries"),
+        reflexives=words("reflexives"),
+        verb_second=bool(raw.get("verb_second", False)),
+        subject_determiners=words("subject_determiners"),
     )

@@ -62,6 +62,56 @@ def test_rules(text: str, speaker: str, method: str, cue: str) -> None:
     assert text[q.speaker_start : q.speaker_end] == q.speaker_mention
 
 
+@pytest.mark.parametrize(
+    ("text", "mention", "method"),
+    [
+        (
+            "„Das ist gut“, sagte der zuständige Gewerkschaftsvorstand Uwe Foullong.",
+            "der zuständige Gewerkschaftsvorstand Uwe Foullong",
+            "quote-cue-speaker",
+        ),
+        (
+            "Der englischsprachigen Zeitung sagte Filep Karma: „Ich werde kämpfen.“",
+            "Filep Karma",
+            "cue-speaker-quote",
+        ),
+        ("Die Pläne bezeichnete er als einen „Akt des politischen Verbrechertums“.", "er", "sentence-cue"),
+        (
+            "Er halte das für vertretbar und bezeichnete die Erweiterung als „maßvoll und richtig“.",
+            "Er",
+            "sentence-cue",
+        ),
+        (
+            "„Wir wollen enger kooperieren“, hatte VW-Chef Winterkorn in einem Interview erklärt.",
+            "VW-Chef Winterkorn",
+            "quote-speaker-cue",
+        ),
+        ("Sie wird mit den Worten zitiert: „Ich will nicht im Wege stehen.“", "Sie", "speaker-cue-quote"),
+        (
+            "Laut Innenminister Schäuble ist die Lage „ernst, aber beherrschbar“.",
+            "Innenminister Schäuble",
+            "according-to",
+        ),
+    ],
+)
+def test_german_word_order(text: str, mention: str, method: str) -> None:
+    q = only(text, "de")
+    assert (q.speaker_mention, q.method) == (mention, method)
+
+
+def test_fragment_takes_speaker_of_next_quote_in_its_sentence() -> None:
+    text = "Die „unter Druck stehenden Soldaten“ hätten „unschuldige Zivilisten getötet“, so Murtha."
+    first, second = extract_quotes(text, lang="de")
+    assert first.speaker == second.speaker == "Murtha"
+    assert (first.method, second.method) == ("continuation", "quote-cue-speaker")
+
+
+def test_quote_after_a_reporting_sentence_is_its_speakers() -> None:
+    text = "John Kline sagte zu den Anschuldigungen, dass es kein Unfall war. „Das war direktes Feuer.“"
+    q = only(text, "de")
+    assert (q.speaker, q.method) == ("John Kline", "previous-sentence")
+
+
 def test_surname_resolves_to_fullest_name_and_title_is_kept_apart() -> None:
     text = "Prime Minister Sanae Takaichi spoke on Friday.\n“It was significant,” Takaichi told reporters."
     q = only(text)
