@@ -192,6 +192,22 @@ def _quote_speaker_cue(ctx: _Context) -> Attribution | None:
     return _result(ctx, mention, m.group("cue"), "quote-speaker-cue") if m and mention else None
 
 
+def _trailing_cue(ctx: _Context) -> Attribution | None:
+    """“You squeezed employees” to drive up the price, she said."""
+    m = ctx.pat.trailing.match(ctx.after)
+    mention = mention_in(m, ctx.span.outer_end, ctx.lex) if m else None
+    return _result(ctx, mention, m.group("cue"), "sentence-cue") if m and mention else None
+
+
+def _possessive_speech(ctx: _Context) -> Attribution | None:
+    """Donald Trump’s claim that there have been “thousands of shootings”."""
+    for m in _rightmost(ctx.pat.possessive, ctx.before):
+        mention = clean_name(m.group("name"), m.start("name"), ctx.lex)
+        if mention is not None:
+            return _result(ctx, mention.shifted(ctx.before_start), m.group("cue"), "sentence-cue")
+    return None
+
+
 def _cue_speaker_quote(ctx: _Context) -> Attribution | None:
     """Verb before subject: 'sagte Filep Karma: „…“', 'bezeichnete er als einen „…“'."""
     for m in _rightmost(ctx.pat.inverted, ctx.before):
@@ -371,6 +387,8 @@ RULES: tuple[Rule, ...] = (
     _speaker_cue_quote,
     _subject_first,
     _colon,
+    _trailing_cue,
+    _possessive_speech,
     _sentence_subject,
     _according_to,
     _previous_sentence,

@@ -43,6 +43,8 @@ class Patterns:
     mention: str
     after_cue_first: re.Pattern[str]  # “…,” said X
     after_speaker_first: re.Pattern[str]  # “…,” X said
+    trailing: re.Pattern[str]  # “…” to drive up the price, she said
+    possessive: re.Pattern[str]  # Trump’s claim that there were “…”
     inverted: re.Pattern[str]  # ... sagte X: „…“ / bezeichnete er als einen „…“
     after_auxiliary: re.Pattern[str]  # „…“, hatte X in einem Interview erklärt
     before: re.Pattern[str]  # X said: “…” / X told reporters, “…”
@@ -93,8 +95,17 @@ def patterns(lex: Lexicon) -> Patterns:
     pronouns = lex.alternation([*lex.pronouns, *(p.capitalize() for p in lex.pronouns)]) or "(?!)"
     nominal = _nominal(lex)
     mention = rf"(?P<nom>{nominal})|(?P<pro>\b(?:{pronouns})\b)|(?P<name>{name_pattern(lex)})"
-    verb = rf"(?P<cue>(?<!\p{{L}})(?:{verbs}))(?!\p{{L}})"
-    adv = rf"(?:(?:{adverbs}){_SP})?"
+    verb = rf"(?P<cue>(?<!\p{{L}})(?i:{verbs}))(?!\p{{L}})"
+    aux = lex.alternation(lex.verb_auxiliaries)
+    adv = rf"(?:(?:{aux}){_SP})?(?:(?:{adverbs}){_SP})?" if aux else rf"(?:(?:{adverbs}){_SP})?"
+    gap = rf"(?:{_SP}|(?=[’']s{_SP}))"  # "He said", and "He’s claiming" with no space before ’s
+    # "a narrator in the Clinton ad asks": a short prepositional phrase after the speaker
+    postmod = (
+        rf"(?:{_SP}(?:of|in|at|for|from|with|on){_SP}(?:the{_SP})?[\p{{L}}’'\-]+"
+        rf"(?:{_SP}[\p{{L}}’'\-]+){{0,2}}?)?"
+    )
+    irregular = lex.alternation(lex.irregular_verbs) or "(?!)"
+    speech = lex.alternation(lex.speech_nouns) or "(?!)"
     markers = lex.alternation([m for m in lex.source_markers if m != "told"]) or "(?!)"
     according = lex.alternation(lex.according) or "(?!)"
     auxiliaries = lex.alternation(lex.auxiliaries) or "(?!)"
@@ -108,18 +119,22 @@ def patterns(lex: Lexicon) -> Patterns:
     return Patterns(
         mention=mention,
         after_cue_first=re.compile(rf"{_LEAD}{verb}{_SP}(?:{mention})"),
-        after_speaker_first=re.compile(rf"{_LEAD}(?:{mention}){APPOS}{_SP}{adv}{verb}"),
+        after_speaker_first=re.compile(rf"{_LEAD}(?:{mention}){postmod}{APPOS}{gap}{adv}{verb}"),
+        trailing=re.compile(rf"^[^.!?“”\"«»„\n]{{0,100}}?,{_SP}(?:{mention}){APPOS}{gap}{adv}{verb}"),
+        possessive=re.compile(
+            rf"(?P<name>{name_pattern(lex)})(?:’s|'s|’){_SP}(?:\p{{Ll}}+{_SP}){{0,2}}?(?P<cue>{speech})\b{rest}"
+        ),
         inverted=re.compile(rf"{verb}{_SP}(?:{reflexive}{_SP})?(?:{mention}){APPOS}{rest}"),
         after_auxiliary=re.compile(
             rf"{_LEAD}(?:{auxiliaries}){_SP}(?:{mention}){APPOS}{_SP}(?:[^\s„“”\"«».]+{_SP}){{0,6}}?{verb}"
         ),
-        before=re.compile(rf"(?:{mention}){APPOS}{_SP}{adv}{verb}{rest}"),
+        before=re.compile(rf"(?:{mention}){APPOS}{gap}{adv}{verb}{rest}"),
         subject_first=re.compile(
             rf"^\s*(?:{mention}){APPOS}{_SP}(?:[^\s„“”\"«»]+{_SP}){{0,{MAX_WORDS_TO_CUE}}}?{verb}{rest}"
         ),
         subject=re.compile(
             rf"^\s*(?:\p{{Lu}}[^,“”\"\n]{{0,40}},{_SP})?(?:{mention}){APPOS}{_SP}"
-            rf"(?:\p{{Ll}}+ly{_SP})?(?P<cue>\p{{Ll}}{{3,}}(?:ed|es|s))\b"
+            rf"(?:\p{{Ll}}+ly{_SP})?(?P<cue>\p{{Ll}}{{3,}}(?:ed|es|s)|{irregular})\b"
         ),
         colon_speaker=re.compile(rf"^(?P<name>{NAME}|\p{{Lu}}[\p{{Lu}} .’'\-]+)\s*:\s"),
         according=re.compile(rf"(?<!\p{{L}})(?i:{according}){_SP}(?:{mention})"),

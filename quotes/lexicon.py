@@ -43,6 +43,9 @@ class Lexicon:
     reflexives: tuple[str, ...]
     verb_second: bool  # German: verb before subject, then more of the clause
     subject_determiners: tuple[str, ...]  # articles that mark a subject after the verb
+    verb_auxiliaries: tuple[str, ...]  # between subject and cue: "has said", "He’s claiming"
+    speech_nouns: tuple[str, ...]  # "Trump’s claim that …"
+    irregular_verbs: tuple[str, ...]
 
     def alternation(self, words: tuple[str, ...] | list[str]) -> str:
         """A regex alternation, longest first so that 'went on' wins over 'went'."""
@@ -96,4 +99,7 @@ def load(lang: str | None) -> Lexicon:
         reflexives=words("reflexives"),
         verb_second=bool(raw.get("verb_second", False)),
         subject_determiners=words("subject_determiners"),
+        verb_auxiliaries=words("verb_auxiliaries"),
+        speech_nouns=words("speech_nouns"),
+        irregular_verbs=words("irregular_verbs"),
     )

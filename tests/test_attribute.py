@@ -112,6 +112,45 @@ def test_quote_after_a_reporting_sentence_is_its_speakers() -> None:
     assert (q.speaker, q.method) == ("John Kline", "previous-sentence")
 
 
+@pytest.mark.parametrize(
+    ("text", "mention", "method"),
+    [
+        (
+            "“We will get justice,” Tulsa police Chief Chuck Jordan said Monday.",
+            "Tulsa police Chief Chuck Jordan",
+            "quote-speaker-cue",
+        ),
+        ("“So why didn’t he pay?” a narrator in the Clinton ad asks.", "a narrator", "quote-speaker-cue"),
+        ("“You squeezed employees” to drive up the price, she said.", "she", "sentence-cue"),
+        (
+            "Politifact checked Donald Trump’s claim that there were “thousands of shootings” this year.",
+            "Donald Trump",
+            "sentence-cue",
+        ),
+        (
+            "He’s claiming that voting fraud is “a big, big problem in this country” today.",
+            "He",
+            "sentence-cue",
+        ),
+        (
+            "Trump took to Twitter to accuse the campaign of being “duped by a con” again.",
+            "Trump",
+            "sentence-subject",
+        ),
+        (
+            "Trump ‘The Dealmaker’ Could Address Clean Energy, Lindsey Graham Says",
+            "Lindsey Graham",
+            "sentence-cue",
+        ),
+    ],
+)
+def test_english_rules(text: str, mention: str, method: str) -> None:
+    from quotes.pipeline import Options
+
+    (q,) = extract_quotes(text, options=Options(lang="en", include_terms=True))
+    assert (q.speaker_mention, q.method) == (mention, method)
+
+
 def test_surname_resolves_to_fullest_name_and_title_is_kept_apart() -> None:
     text = "Prime Minister Sanae Takaichi spoke on Friday.\n“It was significant,” Takaichi told reporters."
     q = only(text)
