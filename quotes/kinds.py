@@ -47,6 +47,8 @@ def is_term(
     words = content.rstrip(",;:.").split()
     if len(words) > MAX_TERM_WORDS or content.rstrip(",;:").endswith(("!", "?")):
         return False
+    if _heading(text, span, words, lex):
+        return True
     shaped = _name_like(words, before, lex) and not _title_case_line(text, span, lex)
     cue = _title_cue(before, lex, shaped)
     if attributed:
@@ -82,6 +84,17 @@ def _title_cue(before: str, lex: Lexicon, shaped: bool) -> bool:
     if possessives and shaped:
         pattern.append(rf"\p{{L}}(?:{lex.alternation(possessives)})")
     return bool(pattern) and bool(re.search(rf"(?:{'|'.join(pattern)})[\s,:]*$", before))
+
+
+def _heading(text: str, span: QuoteSpan, words: list[str], lex: Lexicon) -> bool:
+    """A paragraph that is only a title-case quote is a section heading ('Legend in the Coal Fields.')."""
+    start = text.rfind("\n", 0, span.outer_start) + 1
+    end = text.find("\n", span.outer_end)
+    outside = text[start : span.outer_start] + text[span.outer_end : end if end >= 0 else len(text)]
+    if outside.strip(" .:") or len(words) < 2:
+        return False
+    significant = [w for w in words if w.lower() not in lex.lower_words]
+    return sum(w[:1].isupper() for w in significant) >= 0.8 * len(significant)
 
 
 def _title_case_line(text: str, span: QuoteSpan, lex: Lexicon) -> bool:

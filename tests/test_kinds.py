@@ -28,6 +28,8 @@ def kind_of(text: str, lang: str = "en") -> str:
         ("Trump tweeted that Machado was “disgusting” this week.", "en", "partial"),
         ("She described the plan as “a big, big problem in this country” on Monday.", "en", "partial"),
         ("“We will not give up,” the mayor told the crowd.", "en", "direct"),
+        ("It was a long winter.\n\n'Legend in the Coal Fields.'\n\nBankruptcy is hard.", "en", "term"),
+        ("It was a long winter.\n\n“We will rebuild this town.”\n\nBankruptcy is hard.", "en", "direct"),
         # a headline capitalises every word: capitals are no evidence of a title there
         ("Chris Christie Calls Hillary Clinton ‘A Disgrace’", "en", "partial"),
     ],
