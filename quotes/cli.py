@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -83,6 +84,28 @@ def _parser() -> argparse.ArgumentParser:
     )
     ex.add_argument("-q", "--quiet", action="store_true", help="print no summary")
     ex.set_defaults(func=cmd_extract)
+
+    ev = sub.add_parser(
+        "eval",
+        help="score quotes against your own annotated documents",
+        description=(
+            "Run the pipeline on annotated documents and report quote precision/recall/F1 (span overlap "
+            "0.3 and 0.8), speaker accuracy, attribution F1, and how well confidence predicts a right "
+            "speaker. "
+            "Gold is JSONL, one document per line: {doc_id, text, quotes: [{start, end, speaker, "
+            "speaker_start, speaker_end}]}, quote offsets including the quotation marks."
+        ),
+    )
+    ev.add_argument("--gold", required=True, type=Path, metavar="FILE.jsonl", help="annotated documents")
+    ev.add_argument(
+        "--pred",
+        type=Path,
+        metavar="FILE",
+        help="score an exported table (.csv/.jsonl/.parquet) instead of running the pipeline",
+    )
+    ev.add_argument("--lang", metavar="CODE", help="treat every document as this language (default: detect)")
+    ev.add_argument("--json", action="store_true", help="print the scores as one JSON object")
+    ev.set_defaults(func=cmd_eval)
 
     models = sub.add_parser(
         "models",
@@ -166,6 +189,25 @@ def print_summary(result: RunResult, output: str, out: TextIO) -> None:
         print(f"failed: {failure.doc}: {failure.reason}", file=out)
     if len(result.failures) > 10:
         print(f"... and {len(result.failures) - 10} more (use --errors FILE for the full list)", file=out)
+
+
+def cmd_eval(args: argparse.Namespace) -> int:
+    from quotes import evaluate
+
+    try:
+        gold = evaluate.load_gold(args.gold)
+        table = evaluate.read_table(args.pred) if args.pred else evaluate.run_on(gold, args.lang)
+    except (OSError, ValueError) as exc:
+        raise CliError(str(exc)) from None
+    result, calibration = evaluate.report(gold, table)
+    if args.json:
+        print(json.dumps({**result, "calibration": calibration.to_dict("records")}, ensure_ascii=False))
+        return 0
+    for key, value in result.items():
+        print(f"{key}: {value}")
+    print("\nspeaker right by confidence (matched quotes):")
+    print(calibration.to_string(index=False))
+    return 0
 
 
 def cmd_models_status(args: argparse.Namespace) -> int:

@@ -46,6 +46,7 @@ class Lexicon:
     verb_auxiliaries: tuple[str, ...]  # between subject and cue: "has said", "He’s claiming"
     speech_nouns: tuple[str, ...]  # "Trump’s claim that …"
     irregular_verbs: tuple[str, ...]
+    confidence_scale: float  # how reliable the rules are in this language, measured on dev data
 
     def alternation(self, words: tuple[str, ...] | list[str]) -> str:
         """A regex alternation, longest first so that 'went on' wins over 'went'."""
@@ -102,4 +103,5 @@ def load(lang: str | None) -> Lexicon:
         verb_auxiliaries=words("verb_auxiliaries"),
         speech_nouns=words("speech_nouns"),
         irregular_verbs=words("irregular_verbs"),
+        confidence_scale=float(raw.get("confidence_scale", 1.0)),
     )
