@@ -27,7 +27,9 @@ class Mention:
         return Mention(self.text, self.start + offset, self.end + offset, self.kind)
 
 
-_NAME_WORD = r"(?:\p{Lu}[\p{L}\p{M}’'\-]*\.?|\p{Lu}\.)"
+# a capitalised word; only an abbreviation or initial (Mr., Gov., E.) may end in a period, so a
+# name never runs across a sentence end ("Japan. Following Takaichi")
+_NAME_WORD = r"(?:\p{Lu}\p{Ll}{0,3}\.(?=[ \u00a0]+\p{Lu})|\p{Lu}\.|\p{Lu}[\p{L}\p{M}’'\-]*)"
 _PARTICLE = r"(?:de|van|von|der|den|bin|al|da|del|la|le|di|du|y)"
 NAME = rf"{_NAME_WORD}(?:[ \u00a0]+(?:{_NAME_WORD}|{_PARTICLE}(?=[ \u00a0]+\p{{Lu}})))*"
 # an appositive ("Takaichi, who took office in October, said") or a party tag ("Pence (R-IN)")

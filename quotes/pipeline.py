@@ -23,6 +23,7 @@ from quotes.names import Speaker, resolve_speakers
 from quotes.posts import Post, find_posts
 from quotes.records import Quote
 from quotes.segment import Segment, detect, document_language, script_of, segments
+from quotes.speakers import unify
 from quotes.table import to_frame
 from quotes.translate import Translators
 
@@ -84,6 +85,7 @@ def extract_quotes(
     ]
     quotes += [_post_quote(text, post, segs, doc_lang) for post in posts]
     quotes.sort(key=lambda q: q.start)
+    quotes = [Quote(**record) for record in unify([dict(q.__dict__) for q in quotes])]  # type: ignore[arg-type]
     return _translate(quotes, translators)
 
 
@@ -217,7 +219,7 @@ def run(
             failures.append(ReadFailure(doc.doc_id, reason))
             continue
         rows.extend(document_rows(doc, quotes))
-    return RunResult(to_frame(rows), read.documents, failures, translators.missing)
+    return RunResult(to_frame(unify(rows)), read.documents, failures, translators.missing)
 
 
 def extract(inputs: Iterable[str | Path] | str | Path, **options: Any) -> pd.DataFrame:

@@ -35,11 +35,15 @@ def seed_posts() -> list:
 
 
 def test_seed_000_has_three_posts(seed_posts: list) -> None:
-    assert [(q.speaker, q.handle, q.lang) for q in seed_posts] == [
+    assert [(q.speaker_mention, q.handle, q.lang) for q in seed_posts] == [
         ("高市早苗", "takaichi_sanae", "ja"),
         ("Ian Jaeger", "IanJaeger29", "en"),
         ("Eric Daugherty", "EricLDaugh", "en"),
     ]
+
+
+def test_japanese_signature_joins_the_latin_name_in_the_article(seed_posts: list) -> None:
+    assert seed_posts[0].speaker == "Sanae Takaichi"  # 高市早苗, surname first, in kanji
 
 
 @pytest.mark.parametrize(

@@ -1,0 +1,45 @@
+from __future__ import annotations
+
+import pytest
+
+from quotes.romanize import japanese_name
+from quotes.speakers import canonical_map
+
+
+@pytest.mark.parametrize(
+    ("text", "western"),
+    [
+        ("高市早苗", "Sanae Takaichi"),
+        ("高市早苗首相", "Sanae Takaichi"),  # the title is not part of the name
+        ("岸田", "Kishida"),
+    ],
+)
+def test_japanese_names_in_western_order(text: str, western: str) -> None:
+    name = japanese_name(text)
+    assert name is not None and name.western == western
+
+
+def test_not_a_japanese_name() -> None:
+    assert japanese_name("Donald Trump") is None
+    assert japanese_name("外務省") is None  # an organisation, not a person
+
+
+def test_one_canonical_name_across_documents_and_scripts() -> None:
+    mapping = canonical_map(
+        [
+            ("高市早苗", "person"),
+            ("Sanae Takaichi", "person"),
+            ("Takaichi", "person"),
+            ("Trump", "person"),
+            ("Donald Trump", "person"),
+            ("Japanese foreign ministry", "organization"),
+        ]
+    )
+    assert mapping == {"高市早苗": "Sanae Takaichi", "Takaichi": "Sanae Takaichi", "Trump": "Donald Trump"}
+
+
+def test_ambiguous_surname_and_unmatched_native_name_stay_as_they_are() -> None:
+    mapping = canonical_map(
+        [("Smith", "person"), ("Ann Smith", "person"), ("Bob Smith", "person"), ("岸田文雄", "person")]
+    )
+    assert mapping == {}  # two Smiths; no Latin Kishida, and a guessed reading is not a name
