@@ -20,6 +20,7 @@ from quotes.documents import Document, ReadFailure, read_documents
 from quotes.extract import QuoteSpan, find_spans, fragment_groups, join_spans, paragraphs
 from quotes.kinds import classify
 from quotes.names import Speaker, resolve_speakers
+from quotes.outlets import outlet_of
 from quotes.posts import Post, find_posts
 from quotes.records import Quote
 from quotes.segment import Segment, detect, document_language, script_of, segments
@@ -179,13 +180,14 @@ def _translate(quotes: list[Quote], translators: Translators) -> list[Quote]:
 
 
 def document_rows(doc: Document, quotes: list[Quote]) -> list[dict[str, Any]]:
+    outlet = outlet_of(doc)
     rows = []
     for n, q in enumerate(quotes, 1):
         row = dict(q.__dict__)
         row.update(
             doc_id=doc.doc_id,
-            outlet=doc.outlet,
-            outlet_source="manifest" if doc.outlet else None,
+            outlet=outlet.name,
+            outlet_source=outlet.source,
             url=doc.url,
             published=doc.published,
             quote_id=f"{doc.doc_id}:{n}",
