@@ -47,6 +47,13 @@ class Lexicon:
     speech_nouns: tuple[str, ...]  # "Trump’s claim that …"
     irregular_verbs: tuple[str, ...]
     confidence_scale: float  # how reliable the rules are in this language, measured on dev data
+    leader_nouns: frozenset[str]  # "the Japanese leader" ...
+    leader_titles: frozenset[str]  # ... is whoever holds one of these titles
+    title_suffixes: tuple[str, ...]  # German compounds: Innenminister, Regierungssprecher
+
+    def is_title(self, word: str) -> bool:
+        low = word.lower().strip(".,")
+        return low in self.titles or (len(low) > 4 and low.endswith(self.title_suffixes))
 
     def alternation(self, words: tuple[str, ...] | list[str]) -> str:
         """A regex alternation, longest first so that 'went on' wins over 'went'."""
@@ -104,4 +111,7 @@ def load(lang: str | None) -> Lexicon:
         speech_nouns=words("speech_nouns"),
         irregular_verbs=words("irregular_verbs"),
         confidence_scale=float(raw.get("confidence_scale", 1.0)),
+        leader_nouns=frozenset(words("leader_nouns")),
+        leader_titles=frozenset(words("leader_titles")),
+        title_suffixes=words("title_suffixes"),
     )

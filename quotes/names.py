@@ -89,7 +89,7 @@ def split_title(words: list[str], lex: Lexicon) -> tuple[tuple[str, ...], tuple[
     ('Prime', 'Minister', 'Sanae', 'Takaichi') -> (('Prime', 'Minister'), ('Sanae', 'Takaichi'))
     """
     core_start = len(words)
-    while core_start > 0 and words[core_start - 1].lower() not in lex.titles:
+    while core_start > 0 and not lex.is_title(words[core_start - 1]):
         core_start -= 1
     title, core = tuple(words[:core_start]), tuple(words[core_start:])
     if not core:  # 'the President': the title is all there is
@@ -201,20 +201,69 @@ def _resolve(
 def _resolve_nominal(mention: Mention, names: DocumentNames, lex: Lexicon) -> Speaker:
     words = mention.text.split()
     head = words[-1].lower()
-    body = " ".join(words[1:]) if words[0].lower() in {"the", "a", "an"} else mention.text
-    is_org = any(head.rstrip("s") == n or head == n for n in lex.org_nouns)
-    if is_org:
-        # the fullest description of the same body in the text: "the Japanese foreign ministry"
-        pattern = rf"(?i:\bthe)\s+((?:[\p{{L}}’'\-]+\s+){{0,4}}{re.escape(head)})\b"
-        fullest = body
-        for m in re.finditer(pattern, names.text):
-            candidate = m.group(1)
-            if len(candidate) > len(fullest) and not re.search(
-                r"(?i)\b(?:and|of|in|by|with|to|on)\b", candidate
-            ):
-                fullest = candidate
-        return Speaker(fullest, None, "organization", mention, "nominal")
+    has_det = words[0].lower() in {d.lower() for d in lex.determiners}
+    body = " ".join(words[1:]) if has_det else mention.text
+    if lex.capitalized_nouns:
+        named = _trailing_name(words[1:] if has_det else words, lex)
+        if named is not None:  # "der zuständige Gewerkschaftsvorstand Uwe Foullong"
+            role, name = named
+            canonical = names.canonical(name)
+            return Speaker(" ".join(canonical), role, _kind(canonical, lex), mention, "name")
+    if any(head.rstrip("s") == n or head == n for n in lex.org_nouns):
+        return Speaker(
+            _fullest_description(names.text, head, body, lex), None, "organization", mention, "nominal"
+        )
+    person = _person_described(mention, names, lex)
+    if person is not None:  # "the Japanese leader" -> Sanae Takaichi
+        canonical = names.canonical(person.core)
+        return Speaker(
+            " ".join(canonical), " ".join(names.title_of(canonical)) or None, "person", mention, "nominal"
+        )
     return Speaker(body, None, "person", mention, "nominal")
+
+
+def _kind(core: tuple[str, ...], lex: Lexicon) -> str:
+    return "organization" if _is_org(core, lex) else "person"
+
+
+def _trailing_name(words: list[str], lex: Lexicon) -> tuple[str, tuple[str, ...]] | None:
+    """German descriptions end in the name they describe: role noun, then capitalised name words."""
+    nouns = [i for i, w in enumerate(words) if w[:1].isupper()]
+    if len(nouns) < 2 or any(w.lower() in {"des", "der", "von", "vom"} for w in words[nouns[0] :]):
+        return None
+    role, name = words[nouns[0]], tuple(words[nouns[0] + 1 :])
+    if not name or not all(w[:1].isupper() for w in name):
+        return None
+    return role, name
+
+
+def _fullest_description(text: str, head: str, body: str, lex: Lexicon) -> str:
+    """The fullest description of the same body in the text: "the ministry" -> "Japanese foreign ministry"."""
+    dets = lex.alternation(lex.determiners) or "(?!)"
+    fullest = body
+    for m in re.finditer(rf"(?i:\b(?:{dets}))\s+((?:[\p{{L}}’'\-]+\s+){{0,4}}{re.escape(head)})\b", text):
+        candidate = m.group(1)
+        joins = re.search(r"(?i)\b(?:and|of|in|by|with|to|on|und|von|des|der|et|de|y)\b", candidate)
+        if len(candidate) > len(fullest) and not joins:
+            fullest = candidate
+    return fullest
+
+
+def _person_described(mention: Mention, names: DocumentNames, lex: Lexicon) -> _Name | None:
+    """The nearest person before `mention` whose title the description echoes."""
+    words = {w.lower() for w in mention.text.split()[1:]} - lex.lower_words
+    head = mention.text.split()[-1].lower()
+    for name in reversed(names.names):
+        if name.end > mention.start or _is_org(name.core, lex):
+            continue
+        title = {t.lower().strip(".") for t in names.title_of(names.canonical(name.core))}
+        if not title:
+            continue
+        if head in title or (head in lex.leader_nouns and title & lex.leader_titles):
+            return name
+        if words & title and head in lex.leader_nouns | lex.leader_titles | set(lex.person_nouns):
+            return name
+    return None
 
 
 def _resolve_pronoun(mention: Mention, names: DocumentNames, earlier: list[Speaker], lex: Lexicon) -> Speaker:

@@ -184,6 +184,30 @@ def test_nominal_organisation_resolves_to_fullest_description() -> None:
     )
 
 
+def test_description_resolves_to_the_person_whose_title_it_echoes() -> None:
+    text = (
+        "Japanese Prime Minister Sanae Takaichi met the press. Later Mr. Tom Hale arrived.\n"
+        "“We will open a new chapter,” the Japanese leader said."
+    )
+    q = only(text)
+    assert (q.speaker, q.speaker_mention) == ("Sanae Takaichi", "the Japanese leader")
+
+
+def test_unmatched_description_stays_a_description() -> None:
+    q = only("“The numbers are clear,” a Japanese government source said.")
+    assert (q.speaker, q.speaker_type) == ("Japanese government source", "person")
+
+
+def test_german_role_and_name_are_split() -> None:
+    text = (
+        "„Das ist gut“, sagte der zuständige Gewerkschaftsvorstand Uwe Foullong. "
+        "Später sagte Foullong: „Wir bleiben.“"
+    )
+    first, second = extract_quotes(text, lang="de")
+    assert (first.speaker, first.speaker_title) == ("Uwe Foullong", "Gewerkschaftsvorstand")
+    assert (second.speaker, second.speaker_mention) == ("Uwe Foullong", "Foullong")
+
+
 def test_unattributed_quote_stays_empty_with_zero_confidence() -> None:
     q = only("The weather was “fine and dry for the season” all week.")
     assert q.speaker is None and q.speaker_start is None and q.confidence == 0.0 and q.method == "none"
