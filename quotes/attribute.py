@@ -49,6 +49,7 @@ CONFIDENCE = {
 }
 PRONOUN_FACTOR = 0.95  # the mention is right, but the name it resolves to may not be
 STRONG = {
+    "stanza-dep",
     "quote-cue-speaker",
     "quote-speaker-cue",
     "cue-speaker-quote",
@@ -87,15 +88,22 @@ def sentence_start(text: str, para: Paragraph, pos: int) -> int:
 
 
 def attribute_spans(
-    text: str, spans: list[QuoteSpan], paras: list[Paragraph], lex: Lexicon
+    text: str,
+    spans: list[QuoteSpan],
+    paras: list[Paragraph],
+    lex: Lexicon,
+    parsed: list[Attribution | None] | None = None,
 ) -> list[Attribution]:
-    """One attribution per span; unattributed quotes may borrow from their neighbours."""
+    """One attribution per span; `parsed` (from a dependency parse) goes before the rules, and
+    unattributed quotes may borrow from their neighbours."""
     results = [
         _attribute_one(
             text, span, spans[i - 1] if i else None, spans[i + 1] if i + 1 < len(spans) else None, paras, lex
         )
         for i, span in enumerate(spans)
     ]
+    if parsed is not None:
+        results = [p if p is not None else r for p, r in zip(parsed, results, strict=True)]
     for i in range(len(spans) - 2, -1, -1):  # "„X“ hätten „Y“, so Murtha": X is Murtha's too
         if (
             results[i].mention is None

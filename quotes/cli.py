@@ -120,6 +120,28 @@ def _parser() -> argparse.ArgumentParser:
     )
     status.add_argument("--models", metavar="DIR", type=Path, help="model store to inspect")
     status.set_defaults(func=cmd_models_status)
+    install = msub.add_parser(
+        "install",
+        help="install an argos translation package (FROM TO, or --from FILE.argosmodel)",
+        description=(
+            "Install an argostranslate package into the model store: download FROM->TO from the argos "
+            "index (needs internet), or install a local .argosmodel file with --from (works offline)."
+        ),
+    )
+    install.add_argument("codes", nargs="*", metavar="CODE", help="source and target language, e.g. ja en")
+    install.add_argument(
+        "--from", dest="from_file", type=Path, metavar="FILE", help="a local .argosmodel file"
+    )
+    install.add_argument("--models", metavar="DIR", type=Path, help="model store to install into")
+    install.set_defaults(func=cmd_models_install)
+    stanza_install = msub.add_parser(
+        "install-stanza",
+        help="download stanza models for the given languages (needs internet)",
+        description="Download stanza's tokenize, pos, lemma, depparse and ner models into the model store.",
+    )
+    stanza_install.add_argument("langs", nargs="+", metavar="LANG", help="language codes, e.g. en ja")
+    stanza_install.add_argument("--models", metavar="DIR", type=Path, help="model store to install into")
+    stanza_install.set_defaults(func=cmd_models_install_stanza)
     return parser
 
 
@@ -179,12 +201,20 @@ def print_summary(result: RunResult, output: str, out: TextIO) -> None:
         top = ", ".join(f"{k} {v}" for k, v in speakers.items()) or "none"
         print(f"top speakers: {top}; without speaker: {unattributed}", file=out)
         engines = ", ".join(f"{k} {v}" for k, v in sorted(result.engines.items()))
-        print(f"translation engines: {engines}; attribution: rules", file=out)
+        attribution = ", ".join(f"{k} {v}" for k, v in table["nlp_engine"].value_counts().items())
+        print(f"translation engines: {engines}; attribution: {attribution}", file=out)
     if result.missing_models:
         for lang in sorted(result.missing_models):
             print(
                 f"note: {resources.install_hint(lang)}; those quotes have translation_engine=none", file=out
             )
+    if result.missing_stanza:
+        langs = " ".join(sorted(result.missing_stanza))
+        print(
+            f"note: no stanza models for {langs} in {resources.stanza_dir()}; the built-in rules attributed "
+            f"those quotes (add models with `quotes models install-stanza {langs}`)",
+            file=out,
+        )
     for failure in result.failures[:10]:
         print(f"failed: {failure.doc}: {failure.reason}", file=out)
     if len(result.failures) > 10:
@@ -220,6 +250,36 @@ def cmd_models_status(args: argparse.Namespace) -> int:
     )
     langs = resources.stanza_languages(store)
     print("stanza languages: " + (", ".join(langs) or "none"))
+    return 0
+
+
+def cmd_models_install(args: argparse.Namespace) -> int:
+    from quotes import models
+
+    try:
+        if args.from_file:
+            if args.codes:
+                raise CliError("give either FROM TO or --from FILE, not both")
+            package = models.install_argos_file(args.from_file, args.models)
+        elif len(args.codes) == 2:
+            package = models.install_argos_pair(args.codes[0], args.codes[1], args.models)
+        else:
+            raise CliError("give the source and target language (quotes models install ja en) or --from FILE")
+    except models.InstallError as exc:
+        raise CliError(str(exc)) from None
+    print(f"installed {package.from_code}->{package.to_code} {package.version} in {package.path}")
+    return 0
+
+
+def cmd_models_install_stanza(args: argparse.Namespace) -> int:
+    from quotes import models
+
+    for lang in args.langs:
+        try:
+            path = models.install_stanza(lang, args.models)
+        except models.InstallError as exc:
+            raise CliError(str(exc)) from None
+        print(f"installed stanza models for {lang} in {path}")
     return 0
 
 

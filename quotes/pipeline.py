@@ -14,7 +14,7 @@ from typing import Any
 
 import pandas as pd
 
-from quotes import lexicon
+from quotes import lexicon, nlp
 from quotes.attribute import Attribution, attribute_spans
 from quotes.documents import Document, ReadFailure, read_documents
 from quotes.extract import QuoteSpan, find_spans, fragment_groups, join_spans, paragraphs
@@ -41,6 +41,7 @@ class Options:
     translate: bool = True  # False: leave quote_en empty for non-English quotes
     models: Path | None = None  # model store; default $QUOTES_MODELS or ./models
     include_terms: bool = False  # keep quoted titles, names and scare quotes (kind = term)
+    nlp: str = "auto"  # auto: stanza when its models for the language are installed; rules: never
 
 
 @dataclass
@@ -49,6 +50,7 @@ class RunResult:
     documents: list[Document]
     failures: list[ReadFailure]
     missing_models: set[str] = field(default_factory=set)
+    missing_stanza: set[str] = field(default_factory=set)
 
     @property
     def engines(self) -> dict[str, int]:
@@ -72,19 +74,22 @@ def extract_quotes(
     posts = find_posts(text)
     spans = [s for s in find_spans(text) if not any(p.span.start <= s.start < p.end for p in posts)]
     paras = paragraphs(text)
-    attributions = attribute_spans(text, spans, paras, lex)
+    annotator = nlp.annotator_for(doc_lang, options.models) if options.nlp != "rules" else None
+    parsed = nlp.attributions_from_parse(annotator(text), spans, lex) if annotator else None
+    attributions = attribute_spans(text, spans, paras, lex, parsed)
     kinds = [classify(text, span, attr, lex) for span, attr in zip(spans, attributions, strict=True)]
     groups = fragment_groups(text, spans, kinds)
     spans = [join_spans([spans[i] for i in g]) for g in groups]
     attributions = [_first_attributed([attributions[i] for i in g]) for g in groups]
     kinds = [kinds[g[0]] for g in groups]
     speakers = resolve_speakers(text, spans, attributions, lex)
+    engine = "stanza" if annotator else "rules"
     quotes = [
-        _quote(text, span, kind, attr, spk, segs, doc_lang)
+        _quote(text, span, kind, attr, spk, segs, doc_lang, engine)
         for span, kind, attr, spk in zip(spans, kinds, attributions, speakers, strict=True)
         if options.include_terms or kind != "term"
     ]
-    quotes += [_post_quote(text, post, segs, doc_lang) for post in posts]
+    quotes += [_post_quote(text, post, segs, doc_lang, engine) for post in posts]
     quotes.sort(key=lambda q: q.start)
     quotes = [Quote(**record) for record in unify([dict(q.__dict__) for q in quotes])]  # type: ignore[arg-type]
     return _translate(quotes, translators)
@@ -102,6 +107,7 @@ def _quote(
     spk: Speaker,
     segs: list[Segment],
     doc_lang: str,
+    engine: str,
 ) -> Quote:
     content = span.text_in(text)
     mention = spk.mention
@@ -124,10 +130,11 @@ def _quote(
         cited_source=attr.cited_source,
         method=attr.method,
         confidence=confidence,
+        nlp_engine=engine,
     )
 
 
-def _post_quote(text: str, post: Post, segs: list[Segment], doc_lang: str) -> Quote:
+def _post_quote(text: str, post: Post, segs: list[Segment], doc_lang: str, engine: str) -> Quote:
     content = post.span.text_in(text)
     return Quote(
         start=post.span.start,
@@ -146,6 +153,7 @@ def _post_quote(text: str, post: Post, segs: list[Segment], doc_lang: str) -> Qu
         confidence=POST_CONFIDENCE,
         platform=post.platform,
         handle=post.handle,
+        nlp_engine=engine,
     )
 
 
@@ -221,7 +229,12 @@ def run(
             failures.append(ReadFailure(doc.doc_id, reason))
             continue
         rows.extend(document_rows(doc, quotes))
-    return RunResult(to_frame(unify(rows)), read.documents, failures, translators.missing)
+    table = to_frame(unify(rows))
+    missing_stanza: set[str] = set()
+    if options.nlp == "auto":
+        langs = {str(lang) for lang in table["lang"].dropna().unique()}
+        missing_stanza = {lang for lang in langs if not nlp.available(lang, options.models)}
+    return RunResult(table, read.documents, failures, translators.missing, missing_stanza)
 
 
 def extract(inputs: Iterable[str | Path] | str | Path, **options: Any) -> pd.DataFrame:

@@ -6,10 +6,11 @@ translation from a missing one (`none`).
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
+
+import regex as re
 
 from quotes import resources
 
@@ -40,6 +41,31 @@ class NoTranslator:
         return [None for _ in texts]
 
 
+class PunctuationSentencizer:
+    """Sentence splitting for packages that ship no splitter of their own.
+
+    argostranslate would otherwise fetch a MiniSBD model on first use; quotes are short and end
+    their sentences with punctuation, which is all this needs.
+    """
+
+    _END = re.compile(r"(?<=[.!?。！？…])\s*")
+
+    def split_sentences(self, text: str) -> list[str]:
+        return [s for s in self._END.split(text) if s.strip()] or [text]
+
+
+def sentencizer_for(pkg: Any) -> Any:
+    """The package's own splitter when it ships one that loads from disk, else punctuation."""
+    from argostranslate import sbd
+
+    packaged = str(pkg.packaged_sbd_path or "")
+    if packaged.endswith("spacy"):
+        return sbd.SpacySentencizerSmall(pkg)
+    if packaged.endswith("minisbd") and any(Path(packaged).glob("*.onnx")):
+        return sbd.MiniSBDSentencizer(pkg)
+    return PunctuationSentencizer()
+
+
 @dataclass
 class ArgosTranslator:
     """A CTranslate2 model from an argos package in the store, loaded on first use."""
@@ -47,23 +73,26 @@ class ArgosTranslator:
     src: str
     package_dir: Path
     engine: str = "argos"
-    _translation: Any = field(default=None, repr=False)
+    _run: Any = field(default=None, repr=False)
 
     def _load(self) -> Any:
-        if self._translation is None:
-            os.environ["ARGOS_PACKAGES_DIR"] = str(self.package_dir)
-            import argostranslate.settings as settings
+        if self._run is None:
+            import ctranslate2
 
-            settings.package_data_dir = self.package_dir
-            settings.package_dirs = [self.package_dir]
-            import argostranslate.translate as argos
+            from quotes.models import argos_modules
 
-            self._translation = argos.get_translation_from_codes(self.src, TARGET)
-        return self._translation
+            package, argos = argos_modules(self.package_dir.parent)
+            pkg = next(
+                p for p in package.get_installed_packages() if p.from_code == self.src and p.to_code == TARGET
+            )
+            model = ctranslate2.Translator(str(pkg.package_path / "model"), device="cpu")
+            splitter = sentencizer_for(pkg)
+            self._run = lambda text: argos.apply_packaged_translation(pkg, text, model, splitter, 1)[0].value
+        return self._run
 
     def translate(self, texts: list[str]) -> list[str | None]:
-        model = self._load()
-        return [str(model.translate(t)) for t in texts]
+        run = self._load()
+        return [str(run(t)) for t in texts]
 
 
 @dataclass
