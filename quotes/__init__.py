@@ -8,7 +8,7 @@ Heavy libraries (torch, stanza, argostranslate) are imported only when a model i
 """
 
 from quotes.documents import Document, read_documents
-from quotes.pipeline import Options, RunResult, extract, extract_quotes, run
+from quotes.pipeline import Options, RunResult, extract, extract_quotes, run, segments
 from quotes.records import Quote
 from quotes.segment import Segment
 from quotes.table import COLUMNS, export
@@ -25,5 +25,6 @@ __all__ = [
     "extract_quotes",
     "read_documents",
     "run",
+    "segments",
 ]
 __version__ = "0.1.0"

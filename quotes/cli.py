@@ -69,6 +69,11 @@ def _parser() -> argparse.ArgumentParser:
     ex.add_argument(
         "--errors", metavar="FILE", help="also write the documents that failed (doc, reason) as CSV"
     )
+    ex.add_argument(
+        "--segments",
+        metavar="FILE",
+        help="also write the language segments (doc_id, start, end, lang, script, confidence)",
+    )
     ex.add_argument("--lang", metavar="CODE", help="treat every document as this language (default: detect)")
     ex.add_argument("--no-translate", action="store_true", help="do not translate non-English quotes")
     ex.add_argument(
@@ -158,6 +163,8 @@ def cmd_extract(args: argparse.Namespace) -> int:
         format_of(args.output)
         if args.errors:
             format_of(args.errors)
+        if args.segments:
+            format_of(args.segments)
     except ExportError as exc:
         raise CliError(str(exc)) from None
     options = Options(
@@ -168,6 +175,8 @@ def cmd_extract(args: argparse.Namespace) -> int:
     except InputError as exc:
         raise CliError(str(exc)) from None
     export(result.table, args.output, excel=args.excel)
+    if args.segments:
+        export(result.segments, args.segments, excel=args.excel)
     if args.errors:
         errors = "doc,reason\n" + "".join(f"{_csv(f.doc)},{_csv(f.reason)}\n" for f in result.failures)
         write_atomic(errors.encode("utf-8"), Path(args.errors))

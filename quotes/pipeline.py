@@ -14,7 +14,7 @@ from typing import Any
 
 import pandas as pd
 
-from quotes import lexicon, nlp
+from quotes import lexicon, nlp, segment
 from quotes.attribute import Attribution, attribute_spans
 from quotes.documents import Document, ReadFailure, read_documents
 from quotes.extract import QuoteSpan, find_spans, fragment_groups, join_spans, paragraphs
@@ -23,9 +23,9 @@ from quotes.names import Speaker, resolve_speakers
 from quotes.outlets import outlet_of
 from quotes.posts import Post, find_posts
 from quotes.records import Quote
-from quotes.segment import Segment, detect, document_language, script_of, segments
+from quotes.segment import Segment, detect, document_language, script_of
 from quotes.speakers import unify
-from quotes.table import to_frame
+from quotes.table import SEGMENT_COLUMNS, to_frame
 from quotes.translate import Translators
 
 POST_CONFIDENCE = 0.95  # a signed post names its author
@@ -51,6 +51,7 @@ class RunResult:
     failures: list[ReadFailure]
     missing_models: set[str] = field(default_factory=set)
     missing_stanza: set[str] = field(default_factory=set)
+    segments: pd.DataFrame = field(default_factory=lambda: to_frame([], SEGMENT_COLUMNS))
 
     @property
     def engines(self) -> dict[str, int]:
@@ -66,9 +67,19 @@ def extract_quotes(
     translators: Translators | None = None,
 ) -> list[Quote]:
     """Every quotation in `text` with its speaker and English rendering, in text order."""
+    return _process(text, lang=lang, options=options, translators=translators)[0]
+
+
+def _process(
+    text: str,
+    *,
+    lang: str | None = None,
+    options: Options | None = None,
+    translators: Translators | None = None,
+) -> tuple[list[Quote], list[Segment]]:
     options = options or Options(lang=lang)
     translators = translators or Translators(store=options.models, enabled=options.translate)
-    segs = segments(text, default=lang or options.lang)
+    segs = segment.segments(text, default=lang or options.lang)
     doc_lang = lang or options.lang or document_language(segs) or "en"
     lex = lexicon.load(doc_lang)
     posts = find_posts(text)
@@ -92,7 +103,7 @@ def extract_quotes(
     quotes += [_post_quote(text, post, segs, doc_lang, engine) for post in posts]
     quotes.sort(key=lambda q: q.start)
     quotes = [Quote(**record) for record in unify([dict(q.__dict__) for q in quotes])]  # type: ignore[arg-type]
-    return _translate(quotes, translators)
+    return _translate(quotes, translators), segs
 
 
 def _first_attributed(attrs: list[Attribution]) -> Attribution:
@@ -215,10 +226,11 @@ def run(
     translators = Translators(store=options.models, enabled=options.translate)
     failures = list(read.failures)
     rows: list[dict[str, Any]] = []
+    segment_rows: list[dict[str, Any]] = []
     docs: Iterable[Document] = progress(read.documents) if progress else read.documents
     for doc in docs:
         try:
-            quotes = extract_quotes(
+            quotes, segs = _process(
                 doc.text, lang=doc.lang or options.lang, options=options, translators=translators
             )
         except Exception as exc:  # one document must never end the batch
@@ -229,14 +241,27 @@ def run(
             failures.append(ReadFailure(doc.doc_id, reason))
             continue
         rows.extend(document_rows(doc, quotes))
+        segment_rows.extend({"doc_id": doc.doc_id, **s.__dict__} for s in segs)
     table = to_frame(unify(rows))
     missing_stanza: set[str] = set()
     if options.nlp == "auto":
         langs = {str(lang) for lang in table["lang"].dropna().unique()}
         missing_stanza = {lang for lang in langs if not nlp.available(lang, options.models)}
-    return RunResult(table, read.documents, failures, translators.missing, missing_stanza)
+    return RunResult(
+        table,
+        read.documents,
+        failures,
+        translators.missing,
+        missing_stanza,
+        to_frame(segment_rows, SEGMENT_COLUMNS),
+    )
 
 
 def extract(inputs: Iterable[str | Path] | str | Path, **options: Any) -> pd.DataFrame:
     """The quote table for files, folders or globs. Options are the fields of `Options`."""
     return run(inputs, Options(**options)).table
+
+
+def segments(inputs: Iterable[str | Path] | str | Path, **options: Any) -> pd.DataFrame:
+    """The language segments of files, folders or globs: doc_id, start, end, lang, script, confidence."""
+    return run(inputs, Options(**options)).segments

@@ -46,6 +46,14 @@ COLUMNS: dict[str, str] = {
     "handle": "string",
     "nlp_engine": "string",
 }
+SEGMENT_COLUMNS: dict[str, str] = {
+    "doc_id": "string",
+    "start": "Int64",
+    "end": "Int64",
+    "lang": "string",
+    "script": "string",
+    "confidence": "Float64",
+}
 FORMATS = {".csv": "csv", ".jsonl": "jsonl", ".ndjson": "jsonl", ".parquet": "parquet"}
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -54,10 +62,10 @@ class ExportError(ValueError):
     pass
 
 
-def to_frame(rows: Iterable[Mapping[str, Any]]) -> pd.DataFrame:
-    """Rows (dicts keyed by column name) as a DataFrame with exactly `COLUMNS`, in order."""
-    frame = pd.DataFrame.from_records(list(rows), columns=list(COLUMNS))
-    for name, dtype in COLUMNS.items():
+def to_frame(rows: Iterable[Mapping[str, Any]], columns: Mapping[str, str] = COLUMNS) -> pd.DataFrame:
+    """Rows (dicts keyed by column name) as a DataFrame with exactly `columns`, in order."""
+    frame = pd.DataFrame.from_records(list(rows), columns=list(columns))
+    for name, dtype in columns.items():
         frame[name] = (
             frame[name]
             .astype("object")
@@ -70,8 +78,8 @@ def to_frame(rows: Iterable[Mapping[str, Any]]) -> pd.DataFrame:
 def neutralise_formulas(frame: pd.DataFrame) -> pd.DataFrame:
     """Prefix cells a spreadsheet would run as a formula with an apostrophe (OWASP CSV injection)."""
     out = frame.copy()
-    for name, dtype in COLUMNS.items():
-        if dtype == "string" and name in out:
+    for name in out.columns:
+        if str(out[name].dtype) == "string":
             col = out[name]
             risky = col.str.startswith(_FORMULA_START).fillna(False)
             out.loc[risky, name] = "'" + col[risky]

@@ -96,3 +96,23 @@ def test_models_status_reads_the_store(tmp_path: Path, capsys: pytest.CaptureFix
     assert cli.main(["models", "status", "--models", str(tmp_path)]) == 0
     out = capsys.readouterr().out
     assert "ja->en 1.0" in out and "stanza languages: en" in out
+
+
+def test_segments_file(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text(
+        "The prime minister spoke with the president on Friday evening for twenty minutes.\n"
+        "本日、トランプ大統領と電話会談を行いました。\n"
+        "Both leaders agreed to meet in the spring and to deepen their cooperation.",
+        encoding="utf-8",
+    )
+    segs = tmp_path / "segments.csv"
+    assert (
+        cli.main(["extract", str(folder), "-o", str(tmp_path / "q.csv"), "--segments", str(segs), "-q"]) == 0
+    )
+    rows = list(csv.DictReader(segs.open(encoding="utf-8")))
+    assert [(r["lang"], r["script"]) for r in rows] == [("en", "Latin"), ("ja", "Kana"), ("en", "Latin")]
+    assert rows[1]["start"] == str(
+        len("The prime minister spoke with the president on Friday evening for twenty minutes.\n")
+    )

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import itertools
+
 import pytest
 
 from quotes.segment import detect, script_of, segments
@@ -49,10 +51,56 @@ def test_seed_000_japanese_post_is_one_ja_segment() -> None:
     segs = segments(text)
     assert {s.lang for s in segs} == {"en", "ja"}
     (ja,) = [s for s in segs if s.lang == "ja"]
-    assert text[ja.start : ja.end].startswith("本日、トランプ大統領")
-    assert text[ja.start : ja.end].endswith("確認しました。…")
+    post = text[text.index("本日、") : text.index("確認しました。…") + len("確認しました。…")]
+    assert text[ja.start : ja.end].startswith(post)
+    assert text[ja.start : ja.end].rstrip() == post + "\n— 高市早苗"  # the signer's name is Japanese too
 
 
 def test_deterministic() -> None:
     text = "Ein kurzer Satz auf Deutsch über die Regierung und das Wetter in Berlin."
     assert {detect(text) for _ in range(5)} == {detect(text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The minister said this.\n外交部发言人表示，中方坚决反对。\nThen he left the room.",
+            [
+                ("en", "The minister said this."),
+                ("zh", "外交部发言人表示，中方坚决反对。"),
+                ("en", "Then he left the room."),
+            ],
+        ),
+        # kanji in a document that has kana is Japanese
+        ("首相官邸\n本日、電話会談を行いました。", [("ja", "首相官邸\n本日、電話会談を行いました。")]),
+        (
+            "Президент сказал, что переговоры продолжатся в понедельник утром.\n"
+            "The talks will resume on Monday morning in the capital.",
+            [
+                ("ru", "Президент сказал, что переговоры продолжатся в понедельник утром."),
+                ("en", "The talks will resume on Monday morning in the capital."),
+            ],
+        ),
+    ],
+)
+def test_runs_by_script_then_language(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(s.lang, text[s.start : s.end]) for s in segments(text)] == expected
+
+
+def test_a_line_mixing_scripts_is_split_by_script() -> None:
+    text = (
+        "Both leaders spoke on the phone for about twenty minutes on Friday.\n"
+        "— 高市早苗 (@takaichi_sanae) January 2"
+    )
+    langs = [(s.lang, text[s.start : s.end].strip()) for s in segments(text)]
+    assert ("zh", "— 高市早苗") in langs  # no kana anywhere: Han alone reads as Chinese
+    assert all(lang in ("en", "zh") for lang, _ in langs)
+
+
+def test_segments_cover_every_paragraph_once() -> None:
+    text = (SEEDS / "000_d65c9caa59ab3960.txt").read_text(encoding="utf-8")
+    segs = segments(text)
+    assert all(a.end <= b.start for a, b in itertools.pairwise(segs))
+    covered = sum(s.end - s.start for s in segs)
+    assert covered >= sum(len(line) for line in text.split("\n"))
