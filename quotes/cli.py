@@ -212,11 +212,15 @@ def print_summary(result: RunResult, output: str, out: TextIO) -> None:
         engines = ", ".join(f"{k} {v}" for k, v in sorted(result.engines.items()))
         attribution = ", ".join(f"{k} {v}" for k, v in table["nlp_engine"].value_counts().items())
         print(f"translation engines: {engines}; attribution: {attribution}", file=out)
-    if result.missing_models:
-        for lang in sorted(result.missing_models):
-            print(
-                f"note: {resources.install_hint(lang)}; those quotes have translation_engine=none", file=out
-            )
+    fallback = {
+        "gloss": "word-by-word JMdict glosses (translation_engine=gloss)",
+        "none": "no English (translation_engine=none)",
+    }
+    for lang in sorted(result.missing_models):
+        used = table.loc[table["lang"] == lang, "translation_engine"].dropna()
+        engine = str(used.mode().iloc[0]) if len(used) else "none"
+        got = fallback.get(engine, engine)
+        print(f"note: {resources.install_hint(lang)}; its quotes got {got}", file=out)
     if result.missing_stanza:
         langs = " ".join(sorted(result.missing_stanza))
         print(

@@ -40,6 +40,7 @@ class Options:
     lang: str | None = None  # force the document language (skips detection for the document)
     translate: bool = True  # False: leave quote_en empty for non-English quotes
     models: Path | None = None  # model store; default $QUOTES_MODELS or ./models
+    cache: bool = True  # keep translations in the store's cache (translations.sqlite)
     include_terms: bool = False  # keep quoted titles, names and scare quotes (kind = term)
     nlp: str = "auto"  # auto: stanza when its models for the language are installed; rules: never
 
@@ -78,7 +79,9 @@ def _process(
     translators: Translators | None = None,
 ) -> tuple[list[Quote], list[Segment]]:
     options = options or Options(lang=lang)
-    translators = translators or Translators(store=options.models, enabled=options.translate)
+    translators = translators or Translators(
+        store=options.models, enabled=options.translate, use_cache=options.cache
+    )
     segs = segment.segments(text, default=lang or options.lang)
     doc_lang = lang or options.lang or document_language(segs) or "en"
     lex = lexicon.load(doc_lang)
@@ -223,7 +226,7 @@ def run(
     """Read all inputs and extract every quote; a document that fails is reported, not fatal."""
     options = options or Options()
     read = read_documents(inputs)
-    translators = Translators(store=options.models, enabled=options.translate)
+    translators = Translators(store=options.models, enabled=options.translate, use_cache=options.cache)
     failures = list(read.failures)
     rows: list[dict[str, Any]] = []
     segment_rows: list[dict[str, Any]] = []

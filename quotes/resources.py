@@ -72,8 +72,8 @@ def stanza_languages(store: Path | None = None) -> list[str]:
     return sorted(p.name for p in root.iterdir() if p.is_dir() and (p / "tokenize").is_dir())
 
 
-def install_hint(src: str) -> str:
+def install_hint(src: str, store: Path | None = None) -> str:
     return (
-        f"no translation model {src}->en in {argos_dir()}; install one with "
+        f"no translation model {src}->en in {argos_dir(store)}; install one with "
         f"`quotes models install {src} en` (or offline: `quotes models install --from FILE.argosmodel`)"
     )

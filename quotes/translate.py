@@ -12,13 +12,15 @@ from typing import Any, Protocol
 
 import regex as re
 
-from quotes import resources
+from quotes import gloss, resources
+from quotes.cache import CachedTranslator, TranslationCache
 
 TARGET = "en"
 
 
 class Translator(Protocol):
-    engine: str
+    @property
+    def engine(self) -> str: ...
 
     def translate(self, texts: list[str]) -> list[str | None]: ...
 
@@ -97,11 +99,13 @@ class ArgosTranslator:
 
 @dataclass
 class Translators:
-    """One translator per source language, chosen once and cached (route by language)."""
+    """One translator per source language, chosen once (route by language): argos when its
+    package is installed, else JMdict glosses for Japanese, else none. Renderings are cached."""
 
     store: Path | None = None
     enabled: bool = True
-    _cache: dict[str, Translator] = field(default_factory=dict)
+    use_cache: bool = True
+    _chosen: dict[str, Translator] = field(default_factory=dict)
     missing: set[str] = field(default_factory=set)
 
     def for_lang(self, lang: str | None) -> Translator:
@@ -109,11 +113,23 @@ class Translators:
             return IdentityTranslator()
         if not lang or not self.enabled:
             return NoTranslator()
-        if lang not in self._cache:
-            package = resources.argos_package(lang, TARGET, self.store)
-            if package is None:
-                self.missing.add(lang)
-                self._cache[lang] = NoTranslator()
-            else:
-                self._cache[lang] = ArgosTranslator(lang, package.path.parent)
-        return self._cache[lang]
+        if lang not in self._chosen:
+            self._chosen[lang] = self._choose(lang)
+        return self._chosen[lang]
+
+    def _choose(self, lang: str) -> Translator:
+        package = resources.argos_package(lang, TARGET, self.store)
+        if package is not None:
+            return self._cached(
+                ArgosTranslator(lang, package.path.parent), f"{package.path.name} {package.version}", lang
+            )
+        self.missing.add(lang)
+        if lang == "ja" and gloss.available():
+            return self._cached(gloss.GlossTranslator(), gloss.version(), lang)
+        return NoTranslator()
+
+    def _cached(self, translator: Translator, version: str, lang: str) -> Translator:
+        if not self.use_cache:
+            return translator
+        store = self.store or resources.store_dir()
+        return CachedTranslator(translator, version, lang, TranslationCache(store / "translations.sqlite"))

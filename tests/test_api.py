@@ -22,9 +22,9 @@ def test_extract_returns_the_documented_table(tmp_path: Path) -> None:
     assert table.loc[0, "speaker"] == "Ann Lee"
 
 
-def test_non_english_quote_without_model_is_marked_none() -> None:
-    (q,) = quotes.extract_quotes("高市首相は記者団に「日米同盟の新たな章を開きたい」と述べた。")
-    assert q.lang == "ja" and q.translation_engine == "none" and q.quote_en is None
+def test_quote_in_a_language_without_any_engine_is_marked_none() -> None:
+    (q,) = quotes.extract_quotes("대통령은 기자들에게 “우리는 계속 협력할 것입니다”라고 말했다.")
+    assert q.lang == "ko" and q.translation_engine == "none" and q.quote_en is None
 
 
 def test_english_is_identity() -> None:
@@ -38,6 +38,7 @@ def test_installed_argos_package_is_routed_to_argos(empty_model_store: Path) -> 
     (pkg / "metadata.json").write_text('{"from_code": "ja", "to_code": "en", "package_version": "1.9"}')
     translators = Translators()
     chosen = translators.for_lang("ja")
-    assert isinstance(chosen, ArgosTranslator) and chosen.package_dir == pkg.parent
+    assert chosen.engine == "argos"
+    assert isinstance(chosen.inner, ArgosTranslator) and chosen.inner.package_dir == pkg.parent  # type: ignore[attr-defined]
     assert not translators.missing
     assert translators.for_lang("ko").engine == "none" and translators.missing == {"ko"}

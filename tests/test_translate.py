@@ -65,10 +65,10 @@ def test_seed_post_gets_an_english_rendering(installed: Path) -> None:
     assert post.translation_engine == "argos" and post.quote_en
 
 
-def test_without_a_package_the_engine_is_none_and_the_hint_names_the_command() -> None:
+def test_without_a_package_japanese_falls_back_to_glosses_and_the_hint_names_the_command() -> None:
     translators = Translators()
     (q,) = extract_quotes(JAPANESE, translators=translators)
-    assert (q.translation_engine, q.quote_en) == ("none", None)
+    assert q.translation_engine == "gloss" and "alliance" in (q.quote_en or "")
     assert translators.missing == {"ja"}
     assert "quotes models install ja en" in resources.install_hint("ja")
 
