@@ -8,6 +8,8 @@ BIN := $(VENV)/bin
 setup:  ## create .venv and install quotes with its dev tools (torch pinned to CPU via constraints.txt)
 	$(PY) -m venv $(VENV)
 	$(BIN)/pip install --quiet -c constraints.txt -e '.[dev]'
+	@command -v chromium >/dev/null 2>&1 || (apt-get update -qq && apt-get install -y -qq chromium) >/dev/null 2>&1 \
+		|| echo "note: could not install Debian's chromium (needs root); the HTML report's browser test will be skipped"
 
 test:  ## the test suite
 	$(BIN)/python -m pytest -q

@@ -7,6 +7,7 @@
 Heavy libraries (torch, stanza, argostranslate) are imported only when a model is used.
 """
 
+from quotes.compare import compare
 from quotes.documents import Document, read_documents
 from quotes.pipeline import Options, RunResult, extract, extract_quotes, run, segments
 from quotes.records import Quote
@@ -20,6 +21,7 @@ __all__ = [
     "Quote",
     "RunResult",
     "Segment",
+    "compare",
     "export",
     "extract",
     "extract_quotes",

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TextIO
 
 from quotes import __version__, resources
-from quotes.documents import Document, InputError
+from quotes.documents import Document, InputError, read_documents
 from quotes.pipeline import Options, RunResult, run
 from quotes.table import ExportError, export, format_of, write_atomic
 
@@ -111,6 +111,32 @@ def _parser() -> argparse.ArgumentParser:
     ev.add_argument("--lang", metavar="CODE", help="treat every document as this language (default: detect)")
     ev.add_argument("--json", action="store_true", help="print the scores as one JSON object")
     ev.set_defaults(func=cmd_eval)
+
+    cmp = sub.add_parser(
+        "compare",
+        help="group the same remark across outlets and show how its wording differs",
+        description=(
+            "Read a quote table made by 'quotes extract' and group quotes that report the same remark "
+            "across documents (compatible speaker, similar English wording; a partial quote joins the full "
+            "quote it is part of). Writes one row per quote with cluster_id, the cluster's fullest wording, "
+            "similarity to it and the words added, removed and changed, plus 'echo' rows: sentences in other "
+            "articles that carry the same words without quotation marks."
+        ),
+    )
+    cmp.add_argument(
+        "table", type=Path, metavar="QUOTES", help="a table from quotes extract (.csv/.jsonl/.parquet)"
+    )
+    cmp.add_argument(
+        "-o", "--output", required=True, metavar="FILE", help="where to write the variants table"
+    )
+    cmp.add_argument("--html", metavar="FILE", help="also write a self-contained HTML report")
+    cmp.add_argument(
+        "--docs",
+        nargs="+",
+        metavar="INPUT",
+        help="the articles, to search for echoes (default: the files named in the table's source column)",
+    )
+    cmp.set_defaults(func=cmd_compare)
 
     models = sub.add_parser(
         "models",
@@ -232,6 +258,35 @@ def print_summary(result: RunResult, output: str, out: TextIO) -> None:
         print(f"failed: {failure.doc}: {failure.reason}", file=out)
     if len(result.failures) > 10:
         print(f"... and {len(result.failures) - 10} more (use --errors FILE for the full list)", file=out)
+
+
+def cmd_compare(args: argparse.Namespace) -> int:
+    from quotes import evaluate, report
+    from quotes.compare import compare, documents_for
+
+    try:
+        format_of(args.output)
+        table = evaluate.read_table(args.table)
+        documents = read_documents(args.docs).documents if args.docs else documents_for(table)
+    except (OSError, ValueError) as exc:
+        raise CliError(str(exc)) from None
+    if "quote_id" not in table.columns:
+        raise CliError(f"{args.table} is not a quote table from 'quotes extract' (no quote_id column)")
+    variants = compare(table, documents)
+    export(variants, args.output)
+    if args.html:
+        write_atomic(report.render(variants).encode("utf-8"), Path(args.html))
+    sizes = variants[variants["variant"] == "quote"].groupby("cluster_id").size()
+    echoes = int((variants["variant"] == "echo").sum())
+    shared = int((sizes > 1).sum())
+    written = args.output + (f", {args.html}" if args.html else "")
+    print(
+        f"{len(sizes)} remark(s) in {int(sizes.sum())} quote(s); {shared} reported by more than one "
+        f"document; {echoes} echo(es) -> {written}"
+    )
+    if not documents:
+        print("note: no article texts found, so no echoes were searched (give --docs)")
+    return 0
 
 
 def cmd_eval(args: argparse.Namespace) -> int:

@@ -212,6 +212,7 @@ def document_rows(doc: Document, quotes: list[Quote]) -> list[dict[str, Any]]:
             outlet_source=outlet.source,
             url=doc.url,
             published=doc.published,
+            source=doc.source,
             quote_id=f"{doc.doc_id}:{n}",
         )
         rows.append(row)

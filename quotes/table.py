@@ -23,6 +23,7 @@ COLUMNS: dict[str, str] = {
     "outlet_source": "string",
     "url": "string",
     "published": "string",
+    "source": "string",
     "quote_id": "string",
     "start": "Int64",
     "end": "Int64",
