@@ -191,23 +191,26 @@ def _result(ctx: _Context, mention: Mention, cue: str | None, method: str) -> At
     return Attribution(mention, " ".join(cue.split()) if cue else None, ctx.source, method, round(conf, 3))
 
 
-def _quote_cue_speaker(ctx: _Context) -> Attribution | None:
-    m = ctx.pat.after_cue_first.match(ctx.after)
+def _after(ctx: _Context, pattern: re.Pattern[str], method: str) -> Attribution | None:
+    """A rule that reads the words right after the quote."""
+    m = pattern.match(ctx.after)
     mention = mention_in(m, ctx.span.outer_end, ctx.lex) if m else None
-    return _result(ctx, mention, m.group("cue"), "quote-cue-speaker") if m and mention else None
+    return _result(ctx, mention, m.group("cue"), method) if m and mention else None
+
+
+def _quote_cue_speaker(ctx: _Context) -> Attribution | None:
+    """“…,” said X."""
+    return _after(ctx, ctx.pat.after_cue_first, "quote-cue-speaker")
 
 
 def _quote_speaker_cue(ctx: _Context) -> Attribution | None:
-    m = ctx.pat.after_speaker_first.match(ctx.after)
-    mention = mention_in(m, ctx.span.outer_end, ctx.lex) if m else None
-    return _result(ctx, mention, m.group("cue"), "quote-speaker-cue") if m and mention else None
+    """“…,” X said."""
+    return _after(ctx, ctx.pat.after_speaker_first, "quote-speaker-cue")
 
 
 def _trailing_cue(ctx: _Context) -> Attribution | None:
     """“You squeezed employees” to drive up the price, she said."""
-    m = ctx.pat.trailing.match(ctx.after)
-    mention = mention_in(m, ctx.span.outer_end, ctx.lex) if m else None
-    return _result(ctx, mention, m.group("cue"), "sentence-cue") if m and mention else None
+    return _after(ctx, ctx.pat.trailing, "sentence-cue")
 
 
 def _possessive_speech(ctx: _Context) -> Attribution | None:
@@ -239,9 +242,7 @@ def _subject_case(mention: Mention, lex: Lexicon) -> bool:
 
 def _quote_auxiliary_speaker(ctx: _Context) -> Attribution | None:
     """„…“, hatte VW-Chef Winterkorn in einem Interview erklärt."""
-    m = ctx.pat.after_auxiliary.match(ctx.after)
-    mention = mention_in(m, ctx.span.outer_end, ctx.lex) if m else None
-    return _result(ctx, mention, m.group("cue"), "quote-speaker-cue") if m and mention else None
+    return _after(ctx, ctx.pat.after_auxiliary, "quote-speaker-cue")
 
 
 def _speaker_cue_quote(ctx: _Context) -> Attribution | None:
