@@ -242,7 +242,3 @@ def read_documents(inputs: Iterable[str | Path] | str | Path) -> ReadResult:
         result.documents.extend(one.documents)
         result.failures.extend(one.failures)
     return result
-
-
-def documents_from_texts(texts: Iterable[str]) -> list[Document]:
-    return [Document(doc_id=f"doc{n}", text=t) for n, t in enumerate(texts)]

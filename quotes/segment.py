@@ -207,10 +207,3 @@ def _majority(segs: list[Segment]) -> str | None:
 
 def document_language(segs: list[Segment]) -> str | None:
     return _majority(segs)
-
-
-def lang_at(segs: list[Segment], pos: int) -> str | None:
-    for s in segs:
-        if s.start <= pos < s.end:
-            return s.lang
-    return None
