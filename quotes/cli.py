@@ -317,8 +317,25 @@ def cmd_models_status(args: argparse.Namespace) -> int:
         + (", ".join(f"{p.from_code}->{p.to_code} {p.version}" for p in packages) or "none")
     )
     langs = resources.stanza_languages(store)
-    print("stanza languages: " + (", ".join(langs) or "none"))
+    print("stanza languages: " + (", ".join(langs) or "none") + f" (stanza {_version('stanza')})")
+    print(f"gloss (ja, no model needed): jamdict-data {_version('jamdict-data')}")
+    cache = store / "translations.sqlite"
+    if cache.exists():
+        import sqlite3
+
+        with sqlite3.connect(cache) as db:
+            (cached,) = db.execute("SELECT COUNT(*) FROM translations").fetchone()
+        print(f"translation cache: {cached} rendering(s) in {cache}")
     return 0
+
+
+def _version(package: str) -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version(package)
+    except PackageNotFoundError:
+        return "not installed"
 
 
 def cmd_models_install(args: argparse.Namespace) -> int:
