@@ -15,7 +15,7 @@ from dataclasses import dataclass
 import regex as re
 
 from quotes.cues import Mention, Patterns, clean_name, mention_in, patterns
-from quotes.extract import Paragraph, QuoteSpan
+from quotes.extract import Paragraph, QuoteSpan, title_case_line
 from quotes.lexicon import Lexicon
 
 CJK_LANGS = {"ja", "zh", "ko"}
@@ -39,6 +39,7 @@ CONFIDENCE = {
     "speaker-cue-quote": 0.93,
     "quote-cue-speaker": 0.9,
     "colon": 0.85,
+    "quote-signed": 0.9,
     "topic-cue": 0.8,
     "continuation": 0.78,
     "cue-speaker-quote": 0.75,
@@ -50,6 +51,7 @@ CONFIDENCE = {
 PRONOUN_FACTOR = 0.95  # the mention is right, but the name it resolves to may not be
 STRONG = {
     "stanza-dep",
+    "quote-signed",
     "quote-cue-speaker",
     "quote-speaker-cue",
     "cue-speaker-quote",
@@ -208,6 +210,13 @@ def _quote_speaker_cue(ctx: _Context) -> Attribution | None:
     return _after(ctx, ctx.pat.after_speaker_first, "quote-speaker-cue")
 
 
+def _signed(ctx: _Context) -> Attribution | None:
+    """Testimonials and epigraphs: “…” ― Sonya Herridge."""
+    m = ctx.pat.signed.match(ctx.after)
+    mention = clean_name(m.group("name"), m.start("name"), ctx.lex) if m else None
+    return _result(ctx, mention.shifted(ctx.span.outer_end), "―", "quote-signed") if m and mention else None
+
+
 def _trailing_cue(ctx: _Context) -> Attribution | None:
     """“You squeezed employees” to drive up the price, she said."""
     return _after(ctx, ctx.pat.trailing, "sentence-cue")
@@ -269,6 +278,23 @@ def _sentence_subject(ctx: _Context) -> Attribution | None:
     m = ctx.pat.subject.match(ctx.before)
     mention = mention_in(m, ctx.before_start, ctx.lex) if m else None
     return _result(ctx, mention, m.group("cue"), "sentence-subject") if m and mention else None
+
+
+def _headline(ctx: _Context) -> Attribution | None:
+    """Headlines capitalise their verbs: 'Black Lawmakers Rip Trump As A ‘Disgusting Fraud’'."""
+    if not title_case_line(ctx.text, ctx.span, ctx.lex.lower_words):
+        return None
+    verbs = {v.lower() for v in ctx.lex.verbs} | set(ctx.lex.headline_verbs)
+    words = list(re.finditer(r"\S+", ctx.before))
+    for i, word in enumerate(words[1:6], 1):
+        cue = word.group().lower().strip(",:")
+        if cue in verbs:  # an "-s" ending alone cannot tell "Speaks" from "Lawmakers"
+            start, end = words[0].start(), words[i - 1].end()
+            mention = clean_name(ctx.before[start:end], start, ctx.lex)
+            if mention is not None:
+                return _result(ctx, mention.shifted(ctx.before_start), word.group(), "sentence-subject")
+            return None
+    return None
 
 
 def _colon(ctx: _Context) -> Attribution | None:
@@ -396,6 +422,7 @@ Rule = Callable[[_Context], Attribution | None]
 RULES: tuple[Rule, ...] = (
     _quote_cue_speaker,
     _quote_speaker_cue,
+    _signed,
     _quote_auxiliary_speaker,
     _cue_speaker_quote,
     _speaker_cue_quote,
@@ -404,6 +431,7 @@ RULES: tuple[Rule, ...] = (
     _trailing_cue,
     _possessive_speech,
     _sentence_subject,
+    _headline,
     _according_to,
     _previous_sentence,
 )

@@ -46,6 +46,7 @@ class Patterns:
     after_cue_first: re.Pattern[str]  # “…,” said X
     after_speaker_first: re.Pattern[str]  # “…,” X said
     trailing: re.Pattern[str]  # “…” to drive up the price, she said
+    signed: re.Pattern[str]  # “…” ― Sonya Herridge
     possessive: re.Pattern[str]  # Trump’s claim that there were “…”
     inverted: re.Pattern[str]  # ... sagte X: „…“ / bezeichnete er als einen „…“
     after_auxiliary: re.Pattern[str]  # „…“, hatte X in einem Interview erklärt
@@ -73,11 +74,14 @@ def name_pattern(lex: Lexicon) -> str:
 
 def _nominal(lex: Lexicon) -> str:
     nouns = lex.alternation(lex.org_nouns + lex.person_nouns) or "(?!)"
+    # "Gary Johnson’s doctor", "the ad’s narrator": a possessive before the noun
+    possessor = rf"(?:{NAME}|(?i:the){_SP}[\p{{L}}\-]+)(?:’s|'s){_SP}"
     plural_nouns = lex.alternation([n for n in lex.person_nouns if n.endswith("s")]) or "(?!)"
     dets = lex.alternation(lex.determiners) or "(?!)"
     nominal = (
         rf"(?:(?i:{dets}){_SP}(?:[\p{{L}}.’'\-]+{_SP}){{0,3}}?"
-        rf"(?i:{nouns})s?\b|(?<![\p{{L}}])(?i:{plural_nouns})\b)"
+        rf"(?i:{nouns})s?\b|(?<![\p{{L}}])(?i:{plural_nouns})\b"
+        rf"|{possessor}(?:[\p{{Ll}}\-]+{_SP}){{0,2}}?(?i:{nouns})\b)"
     )
     if not lex.capitalized_nouns:
         return nominal
@@ -122,6 +126,7 @@ def patterns(lex: Lexicon) -> Patterns:
         mention=mention,
         after_cue_first=re.compile(rf"{_LEAD}{verb}{_SP}(?:{mention})"),
         after_speaker_first=re.compile(rf"{_LEAD}(?:{mention}){postmod}{APPOS}{gap}{adv}{verb}"),
+        signed=re.compile(rf"^[\s.,!?]*[―—–]\s*(?P<name>{NAME})\s*(?:[.,;]|$)", re.M),
         trailing=re.compile(rf"^[^.!?“”\"«»„\n]{{0,100}}?,{_SP}(?:{mention}){APPOS}{gap}{adv}{verb}"),
         possessive=re.compile(
             rf"(?P<name>{name_pattern(lex)})(?:’s|'s|’){_SP}(?:\p{{Ll}}+{_SP}){{0,2}}?(?P<cue>{speech})\b{rest}"
@@ -136,7 +141,9 @@ def patterns(lex: Lexicon) -> Patterns:
         ),
         subject=re.compile(
             rf"^\s*(?:\p{{Lu}}[^,“”\"\n]{{0,40}},{_SP})?(?:{mention}){APPOS}{_SP}"
-            rf"(?:\p{{Ll}}+ly{_SP})?(?P<cue>\p{{Ll}}{{3,}}(?:ed|es|s)|{irregular})\b"
+            rf"(?:\p{{Ll}}+ly{_SP})?(?P<cue>\p{{Ll}}{{3,}}(?:ed|es|s)|{irregular}"
+            rf"|(?:is|was|are|were|has been|had been){_SP}"  # "is once again questioning"
+            rf"(?:(?:\p{{Ll}}+ly|once again|again|now|still){_SP})?\p{{Ll}}+ing)\b"
         ),
         colon_speaker=re.compile(rf"^(?P<name>{NAME}|\p{{Lu}}[\p{{Lu}} .’'\-]+)\s*:\s"),
         according=re.compile(rf"(?<!\p{{L}})(?i:{according}){_SP}(?:{mention})"),

@@ -333,3 +333,13 @@ def join_spans(spans: list[QuoteSpan]) -> QuoteSpan:
         pieces=tuple(p for s in spans for p in s.pieces),
         closed=all(s.closed for s in spans),
     )
+
+
+def title_case_line(text: str, span: QuoteSpan, small_words: frozenset[str]) -> bool:
+    """Is the quote's line a headline (nearly every word outside the quote capitalised)?"""
+    start = text.rfind("\n", 0, span.outer_start) + 1
+    end = text.find("\n", span.outer_end)
+    line = text[start : end if end >= 0 else len(text)]
+    outside = (line[: span.outer_start - start] + " " + line[span.outer_end - start :]).split()
+    words = [w for w in outside if w[:1].isalpha() and w.lower() not in small_words]
+    return len(words) >= 2 and sum(w[:1].isupper() for w in words) >= 0.8 * len(words)

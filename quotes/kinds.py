@@ -10,7 +10,7 @@ from __future__ import annotations
 import regex as re
 
 from quotes.attribute import Attribution
-from quotes.extract import CJK_MARKS, QuoteSpan, quote_kind
+from quotes.extract import CJK_MARKS, QuoteSpan, quote_kind, title_case_line
 from quotes.lexicon import Lexicon
 
 STRONG_METHODS = {"quote-cue-speaker", "quote-speaker-cue", "speaker-cue-quote", "colon", "topic-cue"}
@@ -49,7 +49,7 @@ def is_term(
         return False
     if _heading(text, span, words, lex):
         return True
-    shaped = _name_like(words, before, lex) and not _title_case_line(text, span, lex)
+    shaped = _name_like(words, before, lex) and not title_case_line(text, span, lex.lower_words)
     cue = _title_cue(before, lex, shaped)
     if attributed:
         return cue and shaped
@@ -95,16 +95,6 @@ def _heading(text: str, span: QuoteSpan, words: list[str], lex: Lexicon) -> bool
         return False
     significant = [w for w in words if w.lower() not in lex.lower_words]
     return sum(w[:1].isupper() for w in significant) >= 0.8 * len(significant)
-
-
-def _title_case_line(text: str, span: QuoteSpan, lex: Lexicon) -> bool:
-    """A headline capitalises every word, so there capitals say nothing about the quote."""
-    start = text.rfind("\n", 0, span.outer_start) + 1
-    end = text.find("\n", span.outer_end)
-    line = text[start : end if end >= 0 else len(text)]
-    outside = (line[: span.outer_start - start] + " " + line[span.outer_end - start :]).split()
-    words = [w for w in outside if w[:1].isalpha() and w.lower() not in lex.lower_words]
-    return len(words) >= 2 and sum(w[:1].isupper() for w in words) >= 0.8 * len(words)
 
 
 def _name_like(words: list[str], before: str, lex: Lexicon) -> bool:

@@ -46,6 +46,7 @@ class Lexicon:
     verb_auxiliaries: tuple[str, ...]  # between subject and cue: "has said", "He’s claiming"
     speech_nouns: tuple[str, ...]  # "Trump’s claim that …"
     irregular_verbs: tuple[str, ...]
+    headline_verbs: tuple[str, ...]  # plural verbs of headlines ("Lawmakers Rip Trump")
     confidence_scale: float  # how reliable the rules are in this language, measured on dev data
     leader_nouns: frozenset[str]  # "the Japanese leader" ...
     leader_titles: frozenset[str]  # ... is whoever holds one of these titles
@@ -110,6 +111,7 @@ def load(lang: str | None) -> Lexicon:
         verb_auxiliaries=words("verb_auxiliaries"),
         speech_nouns=words("speech_nouns"),
         irregular_verbs=words("irregular_verbs"),
+        headline_verbs=words("headline_verbs"),
         confidence_scale=float(raw.get("confidence_scale", 1.0)),
         leader_nouns=frozenset(words("leader_nouns")),
         leader_titles=frozenset(words("leader_titles")),

@@ -142,6 +142,23 @@ def test_quote_after_a_reporting_sentence_is_its_speakers() -> None:
             "Lindsey Graham",
             "sentence-cue",
         ),
+        (
+            "“The most unqualified child to ever run for president.” ― Francisco Herrero",
+            "Francisco Herrero",
+            "quote-signed",
+        ),
+        (
+            "Donald Trump is once again questioning the system, urging supporters to check everything is "
+            "“on the up and up” today.",
+            "Donald Trump",
+            "sentence-subject",
+        ),
+        (
+            "Gary Johnson’s doctor is calling the candidate “extremely physically fit” in a letter.",
+            "Gary Johnson’s doctor",
+            "sentence-cue",
+        ),
+        ("Black Lawmakers Rip Donald Trump As A ‘Disgusting Fraud’", "Black Lawmakers", "sentence-subject"),
     ],
 )
 def test_english_rules(text: str, mention: str, method: str) -> None:
