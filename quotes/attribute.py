@@ -238,6 +238,10 @@ def _cue_speaker_quote(ctx: _Context) -> Attribution | None:
         rest = m.group("rest").strip()
         # outside verb-second languages 'says Trump “…”' has Trump as object: need 'said Smith: “'
         adjacent = rest in (",", ":") or (ctx.lex.verb_second and rest == "")
+        if mention is not None and not ctx.lex.verb_second and mention.kind == "nominal":
+            first = mention.text.split()[0].lower()
+            if first not in {d.lower() for d in ctx.lex.determiners}:
+                continue  # 'told reporters, “…”': a bare noun after the verb is its object
         if mention is not None and (adjacent or (ctx.lex.verb_second and _subject_case(mention, ctx.lex))):
             return _result(ctx, mention, m.group("cue"), "cue-speaker-quote" if adjacent else "sentence-cue")
     return None

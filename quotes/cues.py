@@ -33,7 +33,7 @@ _NAME_WORD = r"(?:\p{Lu}\p{Ll}{0,3}\.(?=[ \u00a0]+\p{Lu})|\p{Lu}\.|\p{Lu}[\p{L}\
 _PARTICLE = r"(?:de|van|von|der|den|bin|al|da|del|la|le|di|du|y)"
 NAME = rf"{_NAME_WORD}(?:[ \u00a0]+(?:{_NAME_WORD}|{_PARTICLE}(?=[ \u00a0]+\p{{Lu}})))*"
 # an appositive ("Takaichi, who took office in October, said") or a party tag ("Pence (R-IN)")
-APPOS = r"(?:[ \u00a0]*\([^()\n]{1,24}\))?(?:,[ \u00a0][^,“”\"«»„\n]{1,160}?,)?"
+APPOS = r"(?:[ \u00a0]*\([^()\n]{1,24}\))?(?:(?:,[ \u00a0][^,“”\"«»„\n]{1,120}?){1,3},)?"
 _LEAD = r"^[\s,;:—–\-]*"
 _SP = r"[ \u00a0]+"
 _JA_NAME = r"[\p{Han}\p{Katakana}ー・]{2,16}"
@@ -103,7 +103,8 @@ def patterns(lex: Lexicon) -> Patterns:
     mention = rf"(?P<nom>{nominal})|(?P<pro>\b(?:{pronouns})\b)|(?P<name>{name_pattern(lex)})"
     verb = rf"(?P<cue>(?<!\p{{L}})(?i:{verbs}))(?!\p{{L}})"
     aux = lex.alternation(lex.verb_auxiliaries)
-    adv = rf"(?:(?:{aux}){_SP})?(?:(?:{adverbs}){_SP})?" if aux else rf"(?:(?:{adverbs}){_SP})?"
+    adverb = rf"(?:(?:{adverbs}|\p{{Ll}}{{3,}}ly){_SP})?" if lex.lang == "en" else rf"(?:(?:{adverbs}){_SP})?"
+    adv = rf"(?:(?:{aux}){_SP})?{adverb}" if aux else adverb
     gap = rf"(?:{_SP}|(?=[’']s{_SP}))"  # "He said", and "He’s claiming" with no space before ’s
     # "a narrator in the Clinton ad asks": a short prepositional phrase after the speaker
     postmod = (
@@ -125,9 +126,15 @@ def patterns(lex: Lexicon) -> Patterns:
     return Patterns(
         mention=mention,
         after_cue_first=re.compile(rf"{_LEAD}{verb}{_SP}(?:{mention})"),
-        after_speaker_first=re.compile(rf"{_LEAD}(?:{mention}){postmod}{APPOS}{gap}{adv}{verb}"),
+        # "“…,” panel Chairman Rep. Jason Chaffetz said": a few lower-case words may lead into a name;
+        # "“…,” as a Homeland Security memo put it"
+        after_speaker_first=re.compile(
+            rf"{_LEAD}(?:as{_SP})?(?:\p{{Ll}}+{_SP}(?=\p{{Lu}})){{0,2}}(?:{mention}){postmod}{APPOS}{gap}{adv}{verb}"
+        ),
         signed=re.compile(rf"^[\s.,!?]*[―—–]\s*(?P<name>{NAME})\s*(?:[.,;]|$)", re.M),
-        trailing=re.compile(rf"^[^.!?“”\"«»„\n]{{0,100}}?,{_SP}(?:{mention}){APPOS}{gap}{adv}{verb}"),
+        trailing=re.compile(
+            rf"^[^.!?“”\"«»„\n]{{0,100}}?,{_SP}(?:as{_SP})?(?:{mention}){APPOS}{gap}{adv}{verb}"
+        ),
         possessive=re.compile(
             rf"(?P<name>{name_pattern(lex)})(?:’s|'s|’){_SP}(?:\p{{Ll}}+{_SP}){{0,2}}?(?P<cue>{speech})\b{rest}"
         ),

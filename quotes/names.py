@@ -63,6 +63,8 @@ ORG_WORDS = {
     "regierung",
     "partei",
     "zeitung",
+    "democrats",
+    "republicans",
 }
 
 

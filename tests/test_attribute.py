@@ -159,6 +159,27 @@ def test_quote_after_a_reporting_sentence_is_its_speakers() -> None:
             "sentence-cue",
         ),
         ("Black Lawmakers Rip Donald Trump As A ‘Disgusting Fraud’", "Black Lawmakers", "sentence-subject"),
+        (
+            "“It is an invasion of the state domain,” Scott Pruitt, the attorney general of Oklahoma, "
+            "one of the states suing, said on Monday.",
+            "Scott Pruitt",
+            "quote-speaker-cue",
+        ),
+        (
+            "“Subpoenas are not optional,” panel Chairman Rep. Jason Chaffetz (R-Utah) said.",
+            "Chairman Rep. Jason Chaffetz",
+            "quote-speaker-cue",
+        ),
+        (
+            "“Republicans are in a frenzy,” said one Democratic source on the panel.",
+            "one Democratic source",
+            "quote-cue-speaker",
+        ),
+        (
+            "“Lawful source of investment income,” as a Homeland Security memo put it.",
+            "a Homeland Security memo",
+            "quote-speaker-cue",
+        ),
     ],
 )
 def test_english_rules(text: str, mention: str, method: str) -> None:
