@@ -194,7 +194,10 @@ def _result(ctx: _Context, mention: Mention, cue: str | None, method: str) -> At
 
 
 def _after(ctx: _Context, pattern: re.Pattern[str], method: str) -> Attribution | None:
-    """A rule that reads the words right after the quote."""
+    """A rule that reads the words right after the quote, unless the quote ended its sentence
+    with a full stop: '“… even for him.” She says it underscores …' is the next sentence's."""
+    if ctx.text[ctx.span.start : ctx.span.end].rstrip().endswith(".") and re.match(r"\s*\p{Lu}", ctx.after):
+        return None
     m = pattern.match(ctx.after)
     mention = mention_in(m, ctx.span.outer_end, ctx.lex) if m else None
     return _result(ctx, mention, m.group("cue"), method) if m and mention else None

@@ -158,6 +158,22 @@ class DocumentNames:
                         return "m"
         return None
 
+    def sentence_subject(self, pos: int, gender: str | None, lo: int) -> _Name | None:
+        """The person named first in the sentence holding `pos`, if the sentence opens with them."""
+        cut = max(
+            self.text.rfind(". ", lo, pos), self.text.rfind("? ", lo, pos), self.text.rfind("! ", lo, pos)
+        )
+        start = cut + 2 if cut >= 0 else lo
+        first = next((n for n in self.names if start <= n.start < pos), None)
+        if first is None or self.text[start : first.start].strip() or _is_org(first.core, self.lex):
+            return None
+        g = self.gender(self.canonical(first.core))
+        if gender in ("m", "f") and g is not None and g != gender:
+            return None
+        if len(first.core) == 1 and len(self.canonical(first.core)) == 1 and not first.title:
+            return None
+        return first
+
     def nearest_person_before(self, pos: int, gender: str | None, lo: int) -> _Name | None:
         for name in reversed(self.names):
             if name.end > pos or name.start < lo:
@@ -273,6 +289,12 @@ def _resolve_pronoun(mention: Mention, names: DocumentNames, earlier: list[Speak
     if gender not in ("m", "f"):
         return Speaker(None, None, None, mention, "unresolved")  # they / we / I: no single person
     para_start = names.text.rfind("\n", 0, mention.start) + 1
+    subject = names.sentence_subject(mention.start, gender, para_start)
+    if subject is not None:  # "Clinton says she appreciated Machado’s courage": she is the subject
+        canonical = names.canonical(subject.core)
+        return Speaker(
+            " ".join(canonical), " ".join(names.title_of(canonical)) or None, "person", mention, "pronoun"
+        )
     local = names.nearest_person_before(mention.start, gender, para_start)
     if local is not None:
         canonical = names.canonical(local.core)

@@ -201,6 +201,18 @@ def test_pronoun_resolves_to_compatible_person_not_to_nearest_name() -> None:
     assert (q.speaker, q.speaker_mention, q.cited_source) == ("Anna Berg", "she", "Nippon")
 
 
+def test_pronoun_is_the_sentence_subject_not_the_nearest_name() -> None:
+    text = "Hillary Clinton says she appreciated Alicia Machado’s courage in what she calls a “war of words.”"
+    q = only(text)
+    assert (q.speaker, q.speaker_mention) == ("Hillary Clinton", "she")
+
+
+def test_a_quote_that_ends_its_sentence_does_not_take_the_next_sentences_speaker() -> None:
+    text = "Mayor Ann Lee spoke.\n“The plan is dead.” Bo Chen says it will return next year."
+    q = only(text)
+    assert q.speaker != "Bo Chen"
+
+
 def test_continuation_keeps_previous_speaker() -> None:
     text = "“First,” Takaichi told reporters after the call. “Second, we agreed to proceed.”"
     first, second = extract_quotes(text, lang="en")
