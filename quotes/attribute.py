@@ -39,6 +39,7 @@ CONFIDENCE = {
     "speaker-cue-quote": 0.93,
     "quote-cue-speaker": 0.9,
     "colon": 0.85,
+    "colon-subject": 0.75,
     "quote-signed": 0.9,
     "topic-cue": 0.8,
     "continuation": 0.78,
@@ -287,6 +288,30 @@ def _sentence_subject(ctx: _Context) -> Attribution | None:
     return _result(ctx, mention, m.group("cue"), "sentence-subject") if m and mention else None
 
 
+def _object_speaker(ctx: _Context) -> Attribution | None:
+    """'Die Frankfurter Rundschau zitiert einen Augenzeugen mit den Worten: „…“': the object speaks."""
+    for pattern in ctx.pat.object_speaker:
+        for m in _rightmost_plain(pattern, ctx.before):
+            mention = mention_in(m, ctx.before_start, ctx.lex)
+            if mention is not None:
+                return _result(ctx, mention, m.group().split()[0], "speaker-cue-quote")
+    return None
+
+
+def _colon_subject(ctx: _Context) -> Attribution | None:
+    """A sentence that opens with its subject and hands over to the quote with a colon:
+    'Die Autoren der Studie werfen den Behörden vor: „…“'."""
+    if ctx.before_start != sentence_start(ctx.text, ctx.para, ctx.span.outer_start):
+        return None
+    m = ctx.pat.colon_subject.match(ctx.before)
+    mention = mention_in(m, ctx.before_start, ctx.lex) if m else None
+    return _result(ctx, mention, ":", "colon-subject") if m and mention else None
+
+
+def _rightmost_plain(pattern: re.Pattern[str], window: str) -> list[re.Match[str]]:
+    return sorted(pattern.finditer(window), key=lambda m: -m.end())
+
+
 def _headline(ctx: _Context) -> Attribution | None:
     """Headlines capitalise their verbs: 'Black Lawmakers Rip Trump As A ‘Disgusting Fraud’'."""
     if not title_case_line(ctx.text, ctx.span, ctx.lex.lower_words):
@@ -431,10 +456,12 @@ RULES: tuple[Rule, ...] = (
     _quote_speaker_cue,
     _signed,
     _quote_auxiliary_speaker,
+    _object_speaker,
     _cue_speaker_quote,
     _speaker_cue_quote,
     _subject_first,
     _colon,
+    _colon_subject,
     _trailing_cue,
     _possessive_speech,
     _sentence_subject,

@@ -52,6 +52,8 @@ class Patterns:
     after_auxiliary: re.Pattern[str]  # „…“, hatte X in einem Interview erklärt
     before: re.Pattern[str]  # X said: “…” / X told reporters, “…”
     subject_first: re.Pattern[str]  # X (many words) cue ...: “…” at a sentence start
+    colon_subject: re.Pattern[str]  # X (any verb, more words): “…”
+    object_speaker: tuple[re.Pattern[str], ...]  # zitiert X mit den Worten: „…“
     subject: re.Pattern[str]  # X verbed ... “…” (English partial quotes)
     colon_speaker: re.Pattern[str]
     according: re.Pattern[str]
@@ -145,6 +147,10 @@ def patterns(lex: Lexicon) -> Patterns:
         before=re.compile(rf"(?:{mention}){APPOS}{gap}{adv}{verb}{rest}"),
         subject_first=re.compile(
             rf"^\s*(?:{mention}){APPOS}{_SP}(?:[^\s„“”\"«»]+{_SP}){{0,{MAX_WORDS_TO_CUE}}}?{verb}{rest}"
+        ),
+        colon_subject=re.compile(rf"^\s*(?:{mention}){APPOS}{_SP}\p{{Ll}}[^.!?“”\"«»„\n]{{0,160}}:\s*$"),
+        object_speaker=tuple(
+            re.compile(p.replace("{mention}", f"(?:{mention})")) for p in lex.object_speaker
         ),
         subject=re.compile(
             rf"^\s*(?:\p{{Lu}}[^,“”\"\n]{{0,40}},{_SP})?(?:{mention}){APPOS}{_SP}"

@@ -47,6 +47,9 @@ class Lexicon:
     speech_nouns: tuple[str, ...]  # "Trump’s claim that …"
     irregular_verbs: tuple[str, ...]
     headline_verbs: tuple[str, ...]  # plural verbs of headlines ("Lawmakers Rip Trump")
+    object_speaker: tuple[
+        str, ...
+    ]  # patterns where the speaker is an object: "zitiert {mention} mit den Worten"
     confidence_scale: float  # how reliable the rules are in this language, measured on dev data
     leader_nouns: frozenset[str]  # "the Japanese leader" ...
     leader_titles: frozenset[str]  # ... is whoever holds one of these titles
@@ -112,6 +115,7 @@ def load(lang: str | None) -> Lexicon:
         speech_nouns=words("speech_nouns"),
         irregular_verbs=words("irregular_verbs"),
         headline_verbs=words("headline_verbs"),
+        object_speaker=words("object_speaker"),
         confidence_scale=float(raw.get("confidence_scale", 1.0)),
         leader_nouns=frozenset(words("leader_nouns")),
         leader_titles=frozenset(words("leader_titles")),

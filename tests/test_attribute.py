@@ -92,6 +92,16 @@ def test_rules(text: str, speaker: str, method: str, cue: str) -> None:
             "Innenminister Schäuble",
             "according-to",
         ),
+        (
+            "Die Autoren der Studie werfen den Behörden vor: „Eine Prüfung findet nicht statt.“",
+            "Die Autoren der Studie",
+            "colon-subject",
+        ),
+        (
+            "Die Frankfurter Rundschau zitiert einen Augenzeugen mit den Worten: „Der Mann rannte davon.“",
+            "einen Augenzeugen",
+            "speaker-cue-quote",
+        ),
     ],
 )
 def test_german_word_order(text: str, mention: str, method: str) -> None:
