@@ -316,11 +316,12 @@ def _headline(ctx: _Context) -> Attribution | None:
     """Headlines capitalise their verbs: 'Black Lawmakers Rip Trump As A ‘Disgusting Fraud’'."""
     if not title_case_line(ctx.text, ctx.span, ctx.lex.lower_words):
         return None
-    verbs = {v.lower() for v in ctx.lex.verbs} | set(ctx.lex.headline_verbs)
     words = list(re.finditer(r"\S+", ctx.before))
     for i, word in enumerate(words[1:6], 1):
         cue = word.group().lower().strip(",:")
-        if cue in verbs:  # an "-s" ending alone cannot tell "Speaks" from "Lawmakers"
+        if (
+            cue in ctx.lex.verb_set or cue in ctx.lex.headline_verbs
+        ):  # an "-s" ending alone cannot tell "Speaks" from "Lawmakers"
             start, end = words[0].start(), words[i - 1].end()
             mention = clean_name(ctx.before[start:end], start, ctx.lex)
             if mention is not None:

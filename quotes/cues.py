@@ -54,6 +54,9 @@ class Patterns:
     subject_first: re.Pattern[str]  # X (many words) cue ...: “…” at a sentence start
     colon_subject: re.Pattern[str]  # X (any verb, more words): “…”
     object_speaker: tuple[re.Pattern[str], ...]  # zitiert X mit den Worten: „…“
+    reporting_cue: re.Pattern[str]  # any reporting verb, for deciding whether a quote is a term
+    title_cue: re.Pattern[str] | None  # "the book “…", "dubbed “…"
+    title_cue_possessive: re.Pattern[str] | None  # "CBS's “…" (only before a title-shaped quote)
     subject: re.Pattern[str]  # X verbed ... “…” (English partial quotes)
     colon_speaker: re.Pattern[str]
     according: re.Pattern[str]
@@ -125,6 +128,8 @@ def patterns(lex: Lexicon) -> Patterns:
             rf"^[\s、]*(?:{lex.alternation(lex.quote_particles)})[、\s]*[^。「」]{{0,24}}?(?P<cue>{verbs})"
         )
     rest = r"(?P<rest>[^.!?“”\"«»„]{0,200})$"
+    title_words = tuple(c for c in lex.term_cues if c[:1] not in "’'")
+    possessives = tuple(c for c in lex.term_cues if c[:1] in "’'")
     return Patterns(
         mention=mention,
         after_cue_first=re.compile(rf"{_LEAD}{verb}{_SP}(?:{mention})"),
@@ -149,6 +154,13 @@ def patterns(lex: Lexicon) -> Patterns:
             rf"^\s*(?:{mention}){APPOS}{_SP}(?:[^\s„“”\"«»]+{_SP}){{0,{MAX_WORDS_TO_CUE}}}?{verb}{rest}"
         ),
         colon_subject=re.compile(rf"^\s*(?:{mention}){APPOS}{_SP}\p{{Ll}}[^.!?“”\"«»„\n]{{0,160}}:\s*$"),
+        reporting_cue=re.compile(rf"(?<!\p{{L}})(?i:{verbs})(?!\p{{L}})"),
+        title_cue=_ending_with(rf"(?:^|[^\p{{L}}])(?:{lex.alternation(title_words)})")
+        if title_words
+        else None,
+        title_cue_possessive=(
+            _ending_with(rf"\p{{L}}(?:{lex.alternation(possessives)})") if possessives else None
+        ),
         object_speaker=tuple(
             re.compile(p.replace("{mention}", f"(?:{mention})")) for p in lex.object_speaker
         ),
@@ -166,6 +178,11 @@ def patterns(lex: Lexicon) -> Patterns:
         zh_before=re.compile(rf"(?P<name>\p{{Han}}{{2,12}}?)(?P<cue>{verbs})[：:，,]?\s*$"),
         zh_after=re.compile(rf"^[，,。\s]*(?P<name>\p{{Han}}{{2,12}}?)(?P<cue>{verbs})"),
     )
+
+
+def _ending_with(cue: str) -> re.Pattern[str]:
+    """`cue` at the end of a window, before a quotation mark."""
+    return re.compile(rf"{cue}[\s,:]*$")
 
 
 def mention_in(m: re.Match[str], offset: int, lex: Lexicon) -> Mention | None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import regex as re
 
 from quotes.attribute import Attribution
+from quotes.cues import patterns
 from quotes.extract import CJK_MARKS, QuoteSpan, quote_kind, title_case_line
 from quotes.lexicon import Lexicon
 
@@ -71,19 +72,15 @@ def _reporting_cue_near(text: str, span: QuoteSpan, lex: Lexicon) -> bool:
     ends = [i for i in (text.find(c, span.outer_end) for c in ".!?\n") if i >= 0]
     end = min(ends) if ends else len(text)
     sentence = text[start : span.outer_start] + " " + text[span.outer_end : end]
-    return bool(re.search(rf"(?<!\p{{L}})(?i:{lex.alternation(lex.verbs)})(?!\p{{L}})", sentence))
+    return bool(patterns(lex).reporting_cue.search(sentence))
 
 
 def _title_cue(before: str, lex: Lexicon, shaped: bool) -> bool:
     """A word that introduces a title or name; a possessive only before a title-shaped quote."""
-    words = tuple(c for c in lex.term_cues if c[:1] not in "’'")
-    possessives = tuple(c for c in lex.term_cues if c[:1] in "’'")  # CBS's “Face the Nation”
-    pattern = []
-    if words:
-        pattern.append(rf"(?:^|[^\p{{L}}])(?:{lex.alternation(words)})")
-    if possessives and shaped:
-        pattern.append(rf"\p{{L}}(?:{lex.alternation(possessives)})")
-    return bool(pattern) and bool(re.search(rf"(?:{'|'.join(pattern)})[\s,:]*$", before))
+    pat = patterns(lex)
+    if pat.title_cue is not None and pat.title_cue.search(before):
+        return True
+    return shaped and pat.title_cue_possessive is not None and bool(pat.title_cue_possessive.search(before))
 
 
 def _heading(text: str, span: QuoteSpan, words: list[str], lex: Lexicon) -> bool:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from importlib import resources
 
 FALLBACK = "en"
@@ -54,6 +54,11 @@ class Lexicon:
     leader_nouns: frozenset[str]  # "the Japanese leader" ...
     leader_titles: frozenset[str]  # ... is whoever holds one of these titles
     title_suffixes: tuple[str, ...]  # German compounds: Innenminister, Regierungssprecher
+
+    @cached_property
+    def verb_set(self) -> frozenset[str]:
+        """Reporting verbs, lower-cased, for word-by-word checks."""
+        return frozenset(v.lower() for v in self.verbs)
 
     def is_title(self, word: str) -> bool:
         low = word.lower().strip(".,")

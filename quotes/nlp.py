@@ -67,11 +67,10 @@ def annotator_for(lang: str, store: Path | None = None) -> Annotator | None:
 
 def attributions_from_parse(doc: Any, spans: list[QuoteSpan], lex: Lexicon) -> list[Attribution | None]:
     """One attribution per quote from a stanza Document (None where the parse finds no speaker)."""
-    verbs = {v.lower() for v in lex.verbs}
-    return [_attribute(doc, span, verbs) for span in spans]
+    return [_attribute(doc, span, lex.verb_set) for span in spans]
 
 
-def _attribute(doc: Any, span: QuoteSpan, verbs: set[str]) -> Attribution | None:
+def _attribute(doc: Any, span: QuoteSpan, verbs: frozenset[str]) -> Attribution | None:
     cues = []
     for sentence in doc.sentences:
         if sentence.words[0].start_char > span.outer_end + MAX_DISTANCE:

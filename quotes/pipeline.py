@@ -180,8 +180,9 @@ def _quote_lang(text: str, span_start: int, content: str, segs: list[Segment], d
     if letters < MIN_QUOTE_LETTERS_FOR_LANG:
         return seg_lang
     if seg is not None and script_of(content) == seg.script:
-        para = next((p for p in paragraphs(text) if p.start <= span_start < p.end), None)
-        outside = (para.end - para.start - len(content)) if para else 0
+        line_start = text.rfind("\n", 0, span_start) + 1  # the quote's paragraph is its line
+        line_end = text.find("\n", span_start)
+        outside = (line_end if line_end >= 0 else len(text)) - line_start - len(content)
         if letters < MIXED_MIN_LETTERS or outside < MIXED_MIN_LETTERS:
             return seg_lang
     lang, conf = detect(content, default=seg_lang)
