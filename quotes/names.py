@@ -74,7 +74,6 @@ class Speaker:
     title: str | None
     type: str | None  # person | organization
     mention: Mention | None
-    resolved_by: str  # how the name was reached: name | nominal | pronoun | unresolved
 
 
 @dataclass(frozen=True)
@@ -203,14 +202,14 @@ def _resolve(
     mention: Mention | None, span: QuoteSpan, names: DocumentNames, earlier: list[Speaker], lex: Lexicon
 ) -> Speaker:
     if mention is None:
-        return Speaker(None, None, None, None, "unresolved")
+        return Speaker(None, None, None, None)
     if mention.kind == "name":
         words = [_strip_possessive(w) for w in mention.text.split()]
         title, core = split_title(words, lex)
         canonical = names.canonical(core)
         full_title = title or names.title_of(canonical)
         kind = "organization" if _is_org(canonical, lex) else "person"
-        return Speaker(" ".join(canonical), " ".join(full_title) or None, kind, mention, "name")
+        return Speaker(" ".join(canonical), " ".join(full_title) or None, kind, mention)
     if mention.kind == "nominal":
         return _resolve_nominal(mention, names, lex)
     return _resolve_pronoun(mention, names, earlier, lex)
@@ -226,18 +225,14 @@ def _resolve_nominal(mention: Mention, names: DocumentNames, lex: Lexicon) -> Sp
         if named is not None:  # "der zuständige Gewerkschaftsvorstand Uwe Foullong"
             role, name = named
             canonical = names.canonical(name)
-            return Speaker(" ".join(canonical), role, _kind(canonical, lex), mention, "name")
+            return Speaker(" ".join(canonical), role, _kind(canonical, lex), mention)
     if any(head.rstrip("s") == n or head == n for n in lex.org_nouns):
-        return Speaker(
-            _fullest_description(names.text, head, body, lex), None, "organization", mention, "nominal"
-        )
+        return Speaker(_fullest_description(names.text, head, body, lex), None, "organization", mention)
     person = _person_described(mention, names, lex)
     if person is not None:  # "the Japanese leader" -> Sanae Takaichi
         canonical = names.canonical(person.core)
-        return Speaker(
-            " ".join(canonical), " ".join(names.title_of(canonical)) or None, "person", mention, "nominal"
-        )
-    return Speaker(body, None, "person", mention, "nominal")
+        return Speaker(" ".join(canonical), " ".join(names.title_of(canonical)) or None, "person", mention)
+    return Speaker(body, None, "person", mention)
 
 
 def _kind(core: tuple[str, ...], lex: Lexicon) -> str:
@@ -287,29 +282,23 @@ def _person_described(mention: Mention, names: DocumentNames, lex: Lexicon) -> _
 def _resolve_pronoun(mention: Mention, names: DocumentNames, earlier: list[Speaker], lex: Lexicon) -> Speaker:
     gender = lex.pronouns.get(mention.text.lower())
     if gender not in ("m", "f"):
-        return Speaker(None, None, None, mention, "unresolved")  # they / we / I: no single person
+        return Speaker(None, None, None, mention)  # they / we / I: no single person
     para_start = names.text.rfind("\n", 0, mention.start) + 1
     subject = names.sentence_subject(mention.start, gender, para_start)
     if subject is not None:  # "Clinton says she appreciated Machado’s courage": she is the subject
         canonical = names.canonical(subject.core)
-        return Speaker(
-            " ".join(canonical), " ".join(names.title_of(canonical)) or None, "person", mention, "pronoun"
-        )
+        return Speaker(" ".join(canonical), " ".join(names.title_of(canonical)) or None, "person", mention)
     local = names.nearest_person_before(mention.start, gender, para_start)
     if local is not None:
         canonical = names.canonical(local.core)
-        return Speaker(
-            " ".join(canonical), " ".join(names.title_of(canonical)) or None, "person", mention, "pronoun"
-        )
+        return Speaker(" ".join(canonical), " ".join(names.title_of(canonical)) or None, "person", mention)
     for prior in reversed(earlier):
         if prior.type == "person" and prior.name and prior.mention and prior.mention.start < mention.start:
             g = names.gender(tuple(prior.name.split()))
             if g is None or g == gender:
-                return Speaker(prior.name, prior.title, "person", mention, "pronoun")
+                return Speaker(prior.name, prior.title, "person", mention)
     found = names.nearest_person_before(mention.start, gender, 0)
     if found is None:
-        return Speaker(None, None, None, mention, "unresolved")
+        return Speaker(None, None, None, mention)
     canonical = names.canonical(found.core)
-    return Speaker(
-        " ".join(canonical), " ".join(names.title_of(canonical)) or None, "person", mention, "pronoun"
-    )
+    return Speaker(" ".join(canonical), " ".join(names.title_of(canonical)) or None, "person", mention)
