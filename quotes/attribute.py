@@ -45,6 +45,7 @@ CONFIDENCE = {
     "continuation": 0.78,
     "cue-speaker-quote": 0.75,
     "sentence-cue": 0.75,
+    "participle": 0.75,
     "previous-sentence": 0.7,
     "according-to": 0.7,
     "sentence-subject": 0.65,
@@ -87,7 +88,12 @@ def sentence_start(text: str, para: Paragraph, pos: int) -> int:
         if last and _ABBREVIATION.fullmatch(last.group(1)):
             continue
         return para.start + m.end()
-    return para.start
+    dateline = _DATELINE.match(text, para.start, pos)
+    return dateline.end() if dateline else para.start
+
+
+# "WASHINGTON -- ", "TOKYO (Reuters) — ": a dateline is not part of the first sentence
+_DATELINE = re.compile(r"\p{Lu}[\p{Lu}\p{M} .,'\-]{2,40}(?:\([^()\n]{1,30}\))?\s*(?:--|—|–)\s*")
 
 
 def attribute_spans(
@@ -211,7 +217,10 @@ def _quote_cue_speaker(ctx: _Context) -> Attribution | None:
 
 def _quote_speaker_cue(ctx: _Context) -> Attribution | None:
     """“…,” X said."""
-    return _after(ctx, ctx.pat.after_speaker_first, "quote-speaker-cue")
+    found = _after(ctx, ctx.pat.after_speaker_first, "quote-speaker-cue")
+    if found is None and title_case_line(ctx.text, ctx.span, ctx.lex.lower_words):
+        return _after(ctx, ctx.pat.headline_after, "sentence-cue")  # headlines are terse: less sure
+    return found
 
 
 def _signed(ctx: _Context) -> Attribution | None:
@@ -229,6 +238,8 @@ def _trailing_cue(ctx: _Context) -> Attribution | None:
 def _possessive_speech(ctx: _Context) -> Attribution | None:
     """Donald Trump’s claim that there have been “thousands of shootings”."""
     for m in _rightmost(ctx.pat.possessive, ctx.before):
+        if not re.match(r"\s*(?:that\b|[:,]|$)", m.group("rest")):
+            continue  # "called Mr. Obama's remarks on Saturday “…”": the remarks are the object
         mention = clean_name(m.group("name"), m.start("name"), ctx.lex)
         if mention is not None:
             return _result(ctx, mention.shifted(ctx.before_start), m.group("cue"), "sentence-cue")
@@ -262,12 +273,47 @@ def _quote_auxiliary_speaker(ctx: _Context) -> Attribution | None:
     return _after(ctx, ctx.pat.after_auxiliary, "quote-speaker-cue")
 
 
+def _participle(ctx: _Context) -> Attribution | None:
+    """'Trump attacked Clinton for her support of the war, saying, “…”': the clause's subject speaks."""
+    m = ctx.pat.participle.search(ctx.before)
+    if not m or ctx.before_start != sentence_start(ctx.text, ctx.para, ctx.span.outer_start):
+        return None
+    head = ctx.pat.clause_subject.match(ctx.before, 0, m.start() + 1)
+    mention = mention_in(head, ctx.before_start, ctx.lex) if head else None
+    return _result(ctx, mention, m.group("cue"), "participle") if mention else None
+
+
 def _speaker_cue_quote(ctx: _Context) -> Attribution | None:
     for m in _rightmost(ctx.pat.before, ctx.before):
         mention = mention_in(m, ctx.before_start, ctx.lex)
         if mention is not None:
-            return _result(ctx, mention, m.group("cue"), _by_rest(m.group("rest")))
+            method = _by_rest(m.group("rest"))
+            if method == "sentence-cue":
+                outer = _outer_speaker(ctx, m.start())
+                if outer is not None:
+                    return outer
+            return _result(ctx, mention, m.group("cue"), method)
     return None
+
+
+_CLAUSE_BREAK = re.compile(
+    r"[;—–]|,\s+(?:and|but|or|while|whereas)\b|\b(?:while|whereas|although|though|because)\b"
+)
+
+
+def _outer_speaker(ctx: _Context, inner: int) -> Attribution | None:
+    """'Trump said at a rally that Clinton once described the deal as “the gold standard”': a quoted
+    fragment inside reported speech is the reporter's, the subject of the sentence's first cue."""
+    if ctx.before_start != sentence_start(ctx.text, ctx.para, ctx.span.outer_start):
+        return None
+    m = ctx.pat.subject_first.match(ctx.before, 0, inner)
+    if m is None or m.group("cue").lower() not in ctx.lex.strong_verbs:
+        return None
+    rest = m.group("rest")
+    if len(rest) > 80 or _CLAUSE_BREAK.search(rest):
+        return None
+    mention = mention_in(m, ctx.before_start, ctx.lex)
+    return _result(ctx, mention, m.group("cue"), "sentence-cue") if mention is not None else None
 
 
 def _subject_first(ctx: _Context) -> Attribution | None:
@@ -459,6 +505,7 @@ RULES: tuple[Rule, ...] = (
     _quote_auxiliary_speaker,
     _object_speaker,
     _cue_speaker_quote,
+    _participle,
     _speaker_cue_quote,
     _subject_first,
     _colon,

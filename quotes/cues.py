@@ -29,7 +29,9 @@ class Mention:
 
 # a capitalised word; only an abbreviation or initial (Mr., Gov., E.) may end in a period, so a
 # name never runs across a sentence end ("Japan. Following Takaichi")
-_NAME_WORD = r"(?:\p{Lu}\p{Ll}{0,3}\.(?=[ \u00a0]+\p{Lu})|\p{Lu}\.|\p{Lu}[\p{L}\p{M}’'\-]*)"
+_NAME_WORD = (
+    r"(?<![\p{L}\p{M}\p{N}])(?:\p{Lu}\p{Ll}{0,3}\.(?=[ \u00a0]+\p{Lu})|\p{Lu}\.|\p{Lu}[\p{L}\p{M}’'\-]*)"
+)
 _PARTICLE = r"(?:de|van|von|der|den|bin|al|da|del|la|le|di|du|y)"
 NAME = rf"{_NAME_WORD}(?:[ \u00a0]+(?:{_NAME_WORD}|{_PARTICLE}(?=[ \u00a0]+\p{{Lu}})))*"
 # an appositive ("Takaichi, who took office in October, said") or a party tag ("Pence (R-IN)")
@@ -45,6 +47,7 @@ class Patterns:
     mention: str
     after_cue_first: re.Pattern[str]  # “…,” said X
     after_speaker_first: re.Pattern[str]  # “…,” X said
+    headline_after: re.Pattern[str]  # ‘…’ Could Address Clean Energy, Lindsey Graham Says
     trailing: re.Pattern[str]  # “…” to drive up the price, she said
     signed: re.Pattern[str]  # “…” ― Sonya Herridge
     possessive: re.Pattern[str]  # Trump’s claim that there were “…”
@@ -58,6 +61,8 @@ class Patterns:
     title_cue: re.Pattern[str] | None  # "the book “…", "dubbed “…"
     title_cue_possessive: re.Pattern[str] | None  # "CBS's “…" (only before a title-shaped quote)
     subject: re.Pattern[str]  # X verbed ... “…” (English partial quotes)
+    participle: re.Pattern[str]  # ..., saying “…” / ..., arguing that “…”
+    clause_subject: re.Pattern[str]  # (lead-in,) X verb ...: the subject of a clause
     colon_speaker: re.Pattern[str]
     according: re.Pattern[str]
     source: re.Pattern[str]
@@ -106,7 +111,16 @@ def patterns(lex: Lexicon) -> Patterns:
     pronouns = lex.alternation([*lex.pronouns, *(p.capitalize() for p in lex.pronouns)]) or "(?!)"
     nominal = _nominal(lex)
     mention = rf"(?P<nom>{nominal})|(?P<pro>\b(?:{pronouns})\b)|(?P<name>{name_pattern(lex)})"
-    verb = rf"(?P<cue>(?<!\p{{L}})(?i:{verbs}))(?!\p{{L}})"
+    # "It" opens many sentences it does not speak in ("It is clear that …"): next to a cue only
+    neuter = lex.alternation([p for p, g in lex.pronouns.items() if g == "n"])
+    opening = rf"(?!(?i:{neuter})\b)(?:{mention})" if neuter else rf"(?:{mention})"
+    preps = lex.alternation(sorted(lex.prepositions)) or "(?!)"
+    # the subject of a cue before the quote, not the object of a preposition ("in Tulsa, arguing")
+    subject = rf"(?<!(?<!\p{{L}})(?i:{preps}){_SP})(?:{mention})"
+    verb = rf"(?P<cue>(?<!\p{{L}})(?:{verbs}))(?!\p{{L}})"  # lower case: "the United States" holds no cue
+    capitals = lex.alternation([v[:1].upper() + v[1:] for v in lex.verbs])
+    # a capital cue only opens a sentence ("Said Ellis: “…”") or ends a headline ("…, Graham Says.")
+    opening_verb = rf"(?P<cue>(?<!\p{{L}})(?:{verbs}|(?<=^\s*)(?:{capitals})))(?!\p{{L}})"
     aux = lex.alternation(lex.verb_auxiliaries)
     adverb = rf"(?:(?:{adverbs}|\p{{Ll}}{{3,}}ly){_SP})?" if lex.lang == "en" else rf"(?:(?:{adverbs}){_SP})?"
     adv = rf"(?:(?:{aux}){_SP})?{adverb}" if aux else adverb
@@ -122,6 +136,7 @@ def patterns(lex: Lexicon) -> Patterns:
     according = lex.alternation(lex.according) or "(?!)"
     auxiliaries = lex.alternation(lex.auxiliaries) or "(?!)"
     reflexive = lex.alternation(lex.reflexives) or "(?!)"
+    subordinators = lex.alternation(lex.subordinators) or "(?!)"
     ja_after = None
     if lex.quote_particles:
         ja_after = re.compile(
@@ -132,11 +147,14 @@ def patterns(lex: Lexicon) -> Patterns:
     possessives = tuple(c for c in lex.term_cues if c[:1] in "’'")
     return Patterns(
         mention=mention,
-        after_cue_first=re.compile(rf"{_LEAD}{verb}{_SP}(?:{mention})"),
+        after_cue_first=re.compile(rf"{_LEAD}{verb}{_SP}(?!that\b)(?:{mention})"),
         # "“…,” panel Chairman Rep. Jason Chaffetz said": a few lower-case words may lead into a name;
         # "“…,” as a Homeland Security memo put it"
         after_speaker_first=re.compile(
-            rf"{_LEAD}(?:as{_SP})?(?:\p{{Ll}}+{_SP}(?=\p{{Lu}})){{0,2}}(?:{mention}){postmod}{APPOS}{gap}{adv}{verb}"
+            rf"{_LEAD}(?:as{_SP})?(?:(?!(?:{subordinators}){_SP})\p{{Ll}}+{_SP}(?=\p{{Lu}})){{0,2}}(?:{mention}){postmod}{APPOS}{gap}{adv}{verb}"
+        ),
+        headline_after=re.compile(
+            rf"^[^\n“”‘’\"]*,{_SP}(?:{mention}){_SP}(?P<cue>{capitals})(?!\p{{L}})[.!?]?[ \u00a0]*(?:\n|$)"
         ),
         signed=re.compile(rf"^[\s.,!?]*[―—–]\s*(?P<name>{NAME})\s*(?:[.,;]|$)", re.M),
         trailing=re.compile(
@@ -145,15 +163,15 @@ def patterns(lex: Lexicon) -> Patterns:
         possessive=re.compile(
             rf"(?P<name>{name_pattern(lex)})(?:’s|'s|’){_SP}(?:\p{{Ll}}+{_SP}){{0,2}}?(?P<cue>{speech})\b{rest}"
         ),
-        inverted=re.compile(rf"{verb}{_SP}(?:{reflexive}{_SP})?(?:{mention}){APPOS}{rest}"),
+        inverted=re.compile(rf"{opening_verb}{_SP}(?:{reflexive}{_SP})?(?:{mention}){APPOS}{rest}"),
         after_auxiliary=re.compile(
             rf"{_LEAD}(?:{auxiliaries}){_SP}(?:{mention}){APPOS}{_SP}(?:[^\s„“”\"«».]+{_SP}){{0,6}}?{verb}"
         ),
-        before=re.compile(rf"(?:{mention}){APPOS}{gap}{adv}{verb}{rest}"),
+        before=re.compile(rf"{subject}{postmod}{APPOS}{gap}{adv}{verb}{rest}"),
         subject_first=re.compile(
-            rf"^\s*(?:{mention}){APPOS}{_SP}(?:[^\s„“”\"«»]+{_SP}){{0,{MAX_WORDS_TO_CUE}}}?{verb}{rest}"
+            rf"^\s*{opening}{postmod}{APPOS}{_SP}(?:[^\s„“”\"«»]+{_SP}){{0,{MAX_WORDS_TO_CUE}}}?{verb}{rest}"
         ),
-        colon_subject=re.compile(rf"^\s*(?:{mention}){APPOS}{_SP}\p{{Ll}}[^.!?“”\"«»„\n]{{0,160}}:\s*$"),
+        colon_subject=re.compile(rf"^\s*{opening}{APPOS}{_SP}\p{{Ll}}[^.!?“”\"«»„\n]{{0,160}}:\s*$"),
         reporting_cue=re.compile(rf"(?<!\p{{L}})(?i:{verbs})(?!\p{{L}})"),
         title_cue=_ending_with(rf"(?:^|[^\p{{L}}])(?:{lex.alternation(title_words)})")
         if title_words
@@ -165,10 +183,16 @@ def patterns(lex: Lexicon) -> Patterns:
             re.compile(p.replace("{mention}", f"(?:{mention})")) for p in lex.object_speaker
         ),
         subject=re.compile(
-            rf"^\s*(?:\p{{Lu}}[^,“”\"\n]{{0,40}},{_SP})?(?:{mention}){APPOS}{_SP}"
+            rf"^\s*(?:\p{{Lu}}[^,“”\"\n]{{0,40}},{_SP})?{opening}{postmod}{APPOS}{_SP}"
             rf"(?:\p{{Ll}}+ly{_SP})?(?P<cue>\p{{Ll}}{{3,}}(?:ed|es|s)|{irregular}"
             rf"|(?:is|was|are|were|has been|had been){_SP}"  # "is once again questioning"
             rf"(?:(?:\p{{Ll}}+ly|once again|again|now|still){_SP})?\p{{Ll}}+ing)\b"
+        ),
+        participle=re.compile(
+            rf",{_SP}(?P<cue>{lex.alternation(lex.participles) or '(?!)'})(?!\p{{L}}){rest}"
+        ),
+        clause_subject=re.compile(
+            rf"^\s*(?:\p{{Lu}}[^,“”\"\n]{{0,80}},{_SP})?{opening}{postmod}{APPOS}{_SP}{adv}\p{{Ll}}"
         ),
         colon_speaker=re.compile(rf"^(?P<name>{NAME}|\p{{Lu}}[\p{{Lu}} .’'\-]+)\s*:\s"),
         according=re.compile(rf"(?<!\p{{L}})(?i:{according}){_SP}(?:{mention})"),
@@ -207,6 +231,8 @@ def clean_name(text: str, start: int, lex: Lexicon) -> Mention | None:
     words = text.split()
     offset = 0
     while words and words[0].strip(".") in lex.stop_capitals:
+        if words[0].lower() in lex.prepositions:
+            return None  # "In Tulsa", "With Democratic leaders": the object of a preposition
         offset = text.index(words[0], offset) + len(words[0])
         words.pop(0)
     if not words:

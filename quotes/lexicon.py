@@ -54,6 +54,9 @@ class Lexicon:
     leader_nouns: frozenset[str]  # "the Japanese leader" ...
     leader_titles: frozenset[str]  # ... is whoever holds one of these titles
     title_suffixes: tuple[str, ...]  # German compounds: Innenminister, Regierungssprecher
+    prepositions: frozenset[str]  # a name right after one is not a subject: "in Tulsa, arguing"
+    participles: tuple[str, ...]  # "…, saying": the speaker is the clause's subject
+    subordinators: tuple[str, ...]  # "“…,” when Clinton blasted him": a new clause, not a cue
 
     @cached_property
     def verb_set(self) -> frozenset[str]:
@@ -125,4 +128,7 @@ def load(lang: str | None) -> Lexicon:
         leader_nouns=frozenset(words("leader_nouns")),
         leader_titles=frozenset(words("leader_titles")),
         title_suffixes=words("title_suffixes"),
+        prepositions=frozenset(w.lower() for w in words("prepositions")),
+        participles=words("participles"),
+        subordinators=words("subordinators"),
     )

@@ -204,15 +204,19 @@ def _resolve(
     if mention is None:
         return Speaker(None, None, None, None)
     if mention.kind == "name":
-        words = [_strip_possessive(w) for w in mention.text.split()]
-        title, core = split_title(words, lex)
-        canonical = names.canonical(core)
-        full_title = title or names.title_of(canonical)
-        kind = "organization" if _is_org(canonical, lex) else "person"
-        return Speaker(" ".join(canonical), " ".join(full_title) or None, kind, mention)
+        return _resolve_name(mention, names, lex)
     if mention.kind == "nominal":
         return _resolve_nominal(mention, names, lex)
     return _resolve_pronoun(mention, names, earlier, lex)
+
+
+def _resolve_name(mention: Mention, names: DocumentNames, lex: Lexicon) -> Speaker:
+    words = [_strip_possessive(w) for w in mention.text.split()]
+    title, core = split_title(words, lex)
+    canonical = names.canonical(core)
+    full_title = title or names.title_of(canonical)
+    kind = "organization" if _is_org(canonical, lex) else "person"
+    return Speaker(" ".join(canonical), " ".join(full_title) or None, kind, mention)
 
 
 def _resolve_nominal(mention: Mention, names: DocumentNames, lex: Lexicon) -> Speaker:
@@ -281,6 +285,8 @@ def _person_described(mention: Mention, names: DocumentNames, lex: Lexicon) -> _
 
 def _resolve_pronoun(mention: Mention, names: DocumentNames, earlier: list[Speaker], lex: Lexicon) -> Speaker:
     gender = lex.pronouns.get(mention.text.lower())
+    if gender == "n":
+        return _resolve_organization(mention, names, earlier, lex)
     if gender not in ("m", "f"):
         return Speaker(None, None, None, mention)  # they / we / I: no single person
     para_start = names.text.rfind("\n", 0, mention.start) + 1
@@ -302,3 +308,49 @@ def _resolve_pronoun(mention: Mention, names: DocumentNames, earlier: list[Speak
         return Speaker(None, None, None, mention)
     canonical = names.canonical(found.core)
     return Speaker(" ".join(canonical), " ".join(names.title_of(canonical)) or None, "person", mention)
+
+
+def _resolve_organization(
+    mention: Mention, names: DocumentNames, earlier: list[Speaker], lex: Lexicon
+) -> Speaker:
+    """'it said' stands for an organisation or a document: the one opening the sentence, else the
+    last organisation quoted nearby, else the nearest one named in the paragraph or the one before."""
+    text = names.text
+    para_start = text.rfind("\n", 0, mention.start) + 1
+    prev_para = text.rfind("\n", 0, max(0, para_start - 1)) + 1
+    found = _organizations(text, prev_para, mention.start, names, lex)
+    cut = max(text.rfind(". ", para_start, mention.start), para_start - 2)
+    opening = [m for m in found if m.start >= cut + 2 and not text[cut + 2 : m.start].strip(" ,;:—-")]
+    if opening:
+        return _resolve_found(opening[0], mention, names, lex)
+    for prior in reversed(earlier):
+        if prior.mention is not None and prior.mention.start < prev_para:
+            break
+        if prior.type == "organization" and prior.name:
+            return Speaker(prior.name, prior.title, "organization", mention)
+    if found:
+        return _resolve_found(found[-1], mention, names, lex)
+    return Speaker(None, None, None, mention)
+
+
+def _resolve_found(found: Mention, pronoun: Mention, names: DocumentNames, lex: Lexicon) -> Speaker:
+    speaker = (
+        _resolve_name(found, names, lex) if found.kind == "name" else _resolve_nominal(found, names, lex)
+    )
+    return Speaker(speaker.name, speaker.title, "organization", pronoun)
+
+
+def _organizations(text: str, lo: int, hi: int, names: DocumentNames, lex: Lexicon) -> list[Mention]:
+    """Organisations and documents named in text[lo:hi], in text order."""
+    out = [
+        Mention(" ".join(n.core), n.start, n.end, "name")
+        for n in names.names
+        if lo <= n.start and n.end <= hi and _is_org(n.core, lex)
+    ]
+    nouns = lex.alternation(lex.org_nouns)
+    if nouns:
+        for m in re.finditer(
+            rf"(?i:\b(?:the|its|this)\s+(?:[\p{{L}}’'\-]+\s+){{0,3}}?(?:{nouns})\b)", text[lo:hi]
+        ):
+            out.append(Mention(m.group(), lo + m.start(), lo + m.end(), "nominal"))
+    return sorted(out, key=lambda m: m.start)

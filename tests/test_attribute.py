@@ -158,10 +158,31 @@ def test_quote_after_a_reporting_sentence_is_its_speakers() -> None:
             "quote-signed",
         ),
         (
-            "Donald Trump is once again questioning the system, urging supporters to check everything is "
-            "“on the up and up” today.",
+            "Donald Trump is once again questioning whether the system is “on the up and up” today.",
             "Donald Trump",
             "sentence-subject",
+        ),
+        (
+            "During a national security speech earlier in the day, Trump attacked Clinton for her support "
+            "of military action in Iraq and Libya, saying, “She's trigger-happy and very unstable.”",
+            "Trump",
+            "participle",
+        ),
+        (  # the object of a preposition is not the subject of 'arguing'
+            "Hillary Clinton spoke out about the death of Terence Crutcher in Tulsa, Oklahoma, arguing that "
+            "it should be recognized as “intolerable.”",
+            "Hillary Clinton",
+            "participle",
+        ),
+        (  # 'States' is not the verb 'states'
+            "Secretary of State John Kerry said the United States would take “robust steps” in response.",
+            "Secretary of State John Kerry",
+            "sentence-cue",
+        ),
+        (
+            "Some say she does not care. Said Ellis: “Not at all interested in reform.”",
+            "Ellis",
+            "cue-speaker-quote",
         ),
         (
             "Gary Johnson’s doctor is calling the candidate “extremely physically fit” in a letter.",
@@ -212,9 +233,14 @@ def test_pronoun_resolves_to_compatible_person_not_to_nearest_name() -> None:
 
 
 def test_pronoun_is_the_sentence_subject_not_the_nearest_name() -> None:
-    text = "Hillary Clinton says she appreciated Alicia Machado’s courage in what she calls a “war of words.”"
+    text = "Hillary Clinton says she appreciated Alicia Machado’s courage, and she calls it a “war of words.”"
     q = only(text)
     assert (q.speaker, q.speaker_mention) == ("Hillary Clinton", "she")
+
+
+def test_a_fragment_in_reported_speech_is_the_reporters() -> None:
+    text = "Trump said during a rally that Clinton once described the deal as “the gold standard” of deals."
+    assert only(text).speaker == "Trump"
 
 
 def test_a_quote_that_ends_its_sentence_does_not_take_the_next_sentences_speaker() -> None:
