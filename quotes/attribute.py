@@ -49,6 +49,7 @@ CONFIDENCE = {
     "previous-sentence": 0.7,
     "according-to": 0.7,
     "sentence-subject": 0.65,
+    "previous-subject": 0.5,
 }
 PRONOUN_FACTOR = 0.95  # the mention is right, but the name it resolves to may not be
 STRONG = {
@@ -83,7 +84,7 @@ class _Context:
 
 def sentence_start(text: str, para: Paragraph, pos: int) -> int:
     """Start of the sentence holding `pos`, inside its paragraph; abbreviations do not end sentences."""
-    for m in reversed(list(re.finditer(r"[.!?。！？][\"”’»」“]?\s+", text[para.start : pos]))):
+    for m in reversed(list(re.finditer(r"[.!?。！？][\"”’»」“]?\s+|[“”»]?:\s+(?=\p{Lu}\p{Ll})", text[para.start : pos]))):
         last = re.search(r"(\S+)$", text[para.start : para.start + m.start()])
         if last and _ABBREVIATION.fullmatch(last.group(1)):
             continue
@@ -249,6 +250,8 @@ def _possessive_speech(ctx: _Context) -> Attribution | None:
 def _cue_speaker_quote(ctx: _Context) -> Attribution | None:
     """Verb before subject: 'sagte Filep Karma: „…“', 'bezeichnete er als einen „…“'."""
     for m in _rightmost(ctx.pat.inverted, ctx.before):
+        if ctx.lex.verb_second and _subject_before_verb(ctx, ctx.before_start + m.start()):
+            continue  # 'Sie warf der Bundesregierung vor, …': what follows the verb is its object
         mention = mention_in(m, ctx.before_start, ctx.lex)
         rest = m.group("rest").strip()
         # outside verb-second languages 'says Trump “…”' has Trump as object: need 'said Smith: “'
@@ -262,10 +265,40 @@ def _cue_speaker_quote(ctx: _Context) -> Attribution | None:
     return None
 
 
-def _subject_case(mention: Mention, lex: Lexicon) -> bool:
-    """After a verb-second verb, only a pronoun, a name or a nominative article is the subject."""
-    first = mention.text.split()[0].lower()
-    return mention.kind != "nominal" or first in lex.subject_determiners
+def _subject_case(mention: Mention, lex: Lexicon, *, initial: bool = False) -> bool:
+    """After a verb-second verb, only a pronoun, a name or a nominative article is the subject;
+    opening the clause (`initial`), any article but an oblique one."""
+    words = mention.text.split()
+    if mention.kind != "nominal":
+        return True
+    det = words[0].lower()
+    feminine = words[-1].lower().endswith(lex.feminine_suffixes) if lex.feminine_suffixes else False
+    if feminine and det == "der":
+        return False  # "der Bundesregierung": dative
+    return det not in lex.oblique_determiners if initial else det in lex.subject_determiners
+
+
+def _clause_opens(ctx: _Context, pos: int) -> bool:
+    """Does a clause open at `pos`: the sentence start, a comma, a colon or a conjunction?"""
+    head = ctx.text[sentence_start(ctx.text, ctx.para, pos) : pos].rstrip()
+    words = head.split()
+    return not head or head.endswith((",", ":", ";", "(", "–", "-")) or words[-1].lower() in ctx.lex.clause_words
+
+
+def _subject_before_verb(ctx: _Context, verb_at: int) -> bool:
+    """In a verb-second clause, does the subject fill the slot before the verb (or is the verb
+    the second of two sharing one subject: '… nicht und nannte sie')?"""
+    head = ctx.text[sentence_start(ctx.text, ctx.para, verb_at) : verb_at]
+    words = [w.strip(",").lower() for w in head.split()]
+    if words and words[-1] in ctx.lex.clause_words:
+        return True
+    if words and words[0] in ctx.lex.clause_words:
+        return False  # 'Nachdem er gefragt wurde, entgegnete Suttner': a clause fills the slot
+    m = ctx.pat.clause_subject.match(head + " x")
+    mention = mention_in(m, 0, ctx.lex) if m else None
+    if mention is None or head[: mention.start].strip() or not _subject_case(mention, ctx.lex, initial=True):
+        return False
+    return not any(w in ctx.lex.verb_set or w in ctx.lex.clause_words for w in words[1:])
 
 
 def _quote_auxiliary_speaker(ctx: _Context) -> Attribution | None:
@@ -286,6 +319,8 @@ def _participle(ctx: _Context) -> Attribution | None:
 def _speaker_cue_quote(ctx: _Context) -> Attribution | None:
     for m in _rightmost(ctx.pat.before, ctx.before):
         mention = mention_in(m, ctx.before_start, ctx.lex)
+        if mention is not None and ctx.lex.verb_second and not _clause_opens(ctx, mention.start):
+            continue  # 'erläutert die Arbeitshypothese, …, so:': an object, not 'X sagte:' or 'wie X sagte'
         if mention is not None:
             method = _by_rest(m.group("rest"))
             if method == "sentence-cue":
@@ -326,12 +361,44 @@ def _subject_first(ctx: _Context) -> Attribution | None:
 
 
 def _sentence_subject(ctx: _Context) -> Attribution | None:
-    """English partial quotes: the subject of a sentence with any verb ('Trump admires Putin as a “…”')."""
-    if ctx.lex.lang != "en" or ctx.before_start != sentence_start(ctx.text, ctx.para, ctx.span.outer_start):
+    """Partial quotes: the subject of a sentence with any verb ('Trump admires Putin as a “…”',
+    'Die SPD will hohe Einkommen („…“) stärker belasten')."""
+    if ctx.before_start != sentence_start(ctx.text, ctx.para, ctx.span.outer_start):
         return None
-    m = ctx.pat.subject.match(ctx.before)
+    if ctx.lex.lang == "en":
+        m = ctx.pat.subject.match(ctx.before)
+        mention = mention_in(m, ctx.before_start, ctx.lex) if m else None
+        return _result(ctx, mention, m.group("cue"), "sentence-subject") if m and mention else None
+    if not ctx.lex.verb_second:
+        return None
+    m = ctx.pat.clause_subject.match(ctx.before)
     mention = mention_in(m, ctx.before_start, ctx.lex) if m else None
-    return _result(ctx, mention, m.group("cue"), "sentence-subject") if m and mention else None
+    if (
+        mention is None
+        or ctx.text[ctx.before_start : mention.start].strip()
+        or not _subject_case(mention, ctx.lex, initial=True)
+    ):
+        return None  # in a verb-second clause only the first constituent can be its subject
+    if mention.kind == "name" and len(mention.text.split()) == 1 and not _named_elsewhere(ctx.text, mention):
+        return None  # 'Ähnlich äußerte sich …': a capitalised first word, not a name
+    verb = ctx.text[mention.end : ctx.span.outer_start].split()[:1]
+    if verb and verb[0].lower() in ctx.lex.not_subject_verbs:
+        return None  # 'Der Fall wird „…“ geprüft', 'Er sei „…“': the subject is what is talked about
+    if mention.kind == "nominal" and not any(_speaker_noun(w, ctx.lex) for w in mention.text.split()[1:]):
+        return None
+    return _result(ctx, mention, None, "sentence-subject")
+
+
+def _speaker_noun(word: str, lex: Lexicon) -> bool:
+    """Nouns for people and bodies that speak: 'Informationsminister', 'Gewerkschaft', 'Veranstalter'."""
+    low = word.lower()
+    nouns = {n.lower() for n in (*lex.person_nouns, *lex.org_nouns)}
+    acronym = len(word) > 1 and word.isupper()  # "Die SPD", "Die CCE"
+    return acronym or low in nouns or lex.is_title(low) or low.endswith(tuple(nouns))
+
+
+def _named_elsewhere(text: str, mention: Mention) -> bool:
+    return bool(re.search(rf"(?<=[\p{{Ll}},;:]\s+){re.escape(mention.text)}\b", text))
 
 
 def _object_speaker(ctx: _Context) -> Attribution | None:
@@ -401,7 +468,8 @@ def _colon(ctx: _Context) -> Attribution | None:
 
 
 def _according_to(ctx: _Context) -> Attribution | None:
-    for window, offset in ((ctx.before, ctx.before_start), (ctx.after, ctx.span.outer_end)):
+    sentence_after = re.split(r"(?<=[.!?])\s", ctx.after, maxsplit=1)[0]
+    for window, offset in ((ctx.before, ctx.before_start), (sentence_after, ctx.span.outer_end)):
         m = ctx.pat.according.search(window)
         mention = mention_in(m, offset, ctx.lex) if m else None
         if m and mention:
@@ -412,20 +480,54 @@ def _according_to(ctx: _Context) -> Attribution | None:
 
 
 def _previous_sentence(ctx: _Context) -> Attribution | None:
-    """A quote opening a sentence right after 'X sagte zu den Anschuldigungen, dass …' is X's."""
-    if not ctx.opens_sentence or ctx.before_start <= ctx.para.start:
+    """A quote opening a sentence right after 'X sagte zu den Anschuldigungen, dass …' is X's; so is
+    a quote in a German sentence of reported speech ('Deshalb sei es „…“') after 'In X heißt es'."""
+    this = sentence_start(ctx.text, ctx.para, ctx.span.outer_start)
+    reported = bool(ctx.lex.reported_speech) and any(
+        w.strip(",").lower() in ctx.lex.reported_speech for w in ctx.text[this : ctx.span.outer_start].split()
+    )
+    if not (ctx.opens_sentence or reported) or this <= ctx.para.start:
         return None
-    start = sentence_start(ctx.text, ctx.para, ctx.before_start - 1)
-    window = ctx.text[start : ctx.before_start].rstrip().rstrip(".!?")
-    if re.search(r"[“”\"«»„「」]", window):
-        return None  # a sentence with its own quote: continuation decides
-    for pattern in (ctx.pat.subject_first, ctx.pat.before):
-        m = pattern.match(window) if pattern is ctx.pat.subject_first else pattern.search(window)
-        if m:
-            mention = mention_in(m, start, ctx.lex)
-            if mention is not None:
-                return _result(ctx, mention, m.group("cue"), "previous-sentence")
+    end = this
+    for _ in range(2 if reported else 1):  # reported speech may run on for a sentence
+        start = sentence_start(ctx.text, ctx.para, end - 1)
+        window = ctx.text[start:end].rstrip().rstrip(".!?")
+        if re.search(r"[“”\"«»„「」]", window):
+            return None  # a sentence with its own quote: continuation decides
+        for pattern in (ctx.pat.subject_first, ctx.pat.before, *ctx.pat.object_speaker):
+            m = pattern.match(window) if pattern is ctx.pat.subject_first else pattern.search(window)
+            mention = mention_in(m, start, ctx.lex) if m else None
+            if m and mention is not None:
+                cue = m.groupdict().get("cue") or m.group().split()[0]
+                return _result(ctx, mention, cue, "previous-sentence")
+        if start <= ctx.para.start:
+            break
+        end = start
     return None
+
+
+def _previous_subject(ctx: _Context) -> Attribution | None:
+    """'Die SPD will am Kurs festhalten. „Wir wollen ein Europa, …“': a whole-sentence quote with no
+    cue, after a sentence about a speaker in the same paragraph, is that speaker's."""
+    this = sentence_start(ctx.text, ctx.para, ctx.span.outer_start)
+    quoted = ctx.text[ctx.span.start : ctx.span.end].rstrip()
+    if not ctx.opens_sentence or this <= ctx.para.start or not quoted.endswith((".", "!", "?")):
+        return None
+    start = sentence_start(ctx.text, ctx.para, this - 1)
+    label = re.match(r"\s*[^\s:]{1,30}:\s+", ctx.text[start:this])  # "Europapolitik: Die SPD will …"
+    start += label.end() if label else 0
+    window = ctx.text[start:this]
+    if re.search(r"[“”\"«»„「」]", window):
+        return None
+    m = ctx.pat.clause_subject.match(window)
+    mention = mention_in(m, start, ctx.lex) if m else None
+    if mention is None or ctx.text[start : mention.start].strip() or mention.kind == "pronoun":
+        return None
+    if not _subject_case(mention, ctx.lex, initial=True) or (
+        mention.kind == "nominal" and not any(_speaker_noun(w, ctx.lex) for w in mention.text.split()[1:])
+    ):
+        return None
+    return _result(ctx, mention, None, "previous-subject")
 
 
 def _by_rest(rest: str) -> str:
@@ -516,6 +618,7 @@ RULES: tuple[Rule, ...] = (
     _headline,
     _according_to,
     _previous_sentence,
+    _previous_subject,
 )
 CJK_RULES: tuple[Rule, ...] = (_topic_cue, _zh_before, _zh_after)
 

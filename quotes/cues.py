@@ -89,7 +89,7 @@ def _nominal(lex: Lexicon) -> str:
     plural_nouns = lex.alternation([n for n in lex.person_nouns if n.endswith("s")]) or "(?!)"
     dets = lex.alternation(lex.determiners) or "(?!)"
     nominal = (
-        rf"(?:(?i:{dets}){_SP}(?:[\p{{L}}.’'\-]+{_SP}){{0,3}}?"
+        rf"(?:(?i:{dets}){_SP}(?:[\p{{L}}\d.’'/\-]+{_SP}){{0,3}}?"
         rf"(?i:{nouns})s?\b|(?<![\p{{L}}])(?i:{plural_nouns})\b"
         rf"|{possessor}(?:[\p{{Ll}}\-]+{_SP}){{0,2}}?(?i:{nouns})\b)"
     )
@@ -98,7 +98,7 @@ def _nominal(lex: Lexicon) -> str:
     # German: article, lower-case adjectives, a capitalised noun, maybe a genitive and a name
     # ("der zuständige Gewerkschaftsvorstand Uwe Foullong", "ein Sprecher des Ministeriums")
     return (
-        rf"(?:(?<!\p{{L}})(?i:{dets}){_SP}(?:\p{{Ll}}[\p{{L}}\-]*{_SP}){{0,3}}\p{{Lu}}[\p{{L}}\-]*"
+        rf"(?:(?<!\p{{L}})(?i:{dets}){_SP}(?:[\p{{Ll}}\d][\p{{L}}\d\-]*{_SP}){{0,3}}(?:\p{{Lu}}|\d+-\p{{Lu}})[\p{{L}}\-]*"
         rf"(?:{_SP}(?:des|der|von|vom){_SP}(?:\p{{Ll}}[\p{{L}}\-]*{_SP})?\p{{Lu}}[\p{{L}}\-]*){{0,2}}"
         rf"(?:{_SP}{NAME})?|{nominal})"
     )
@@ -117,6 +117,9 @@ def patterns(lex: Lexicon) -> Patterns:
     preps = lex.alternation(sorted(lex.prepositions)) or "(?!)"
     # the subject of a cue before the quote, not the object of a preposition ("in Tulsa, arguing")
     subject = rf"(?<!(?<!\p{{L}})(?i:{preps}){_SP})(?:{mention})"
+    if lex.capitalized_nouns:
+        dets = lex.alternation(lex.determiners) or "(?!)"
+        subject = rf"(?<!(?<!\p{{L}})(?i:{dets}){_SP}){subject}"
     verb = rf"(?P<cue>(?<!\p{{L}})(?:{verbs}))(?!\p{{L}})"  # lower case: "the United States" holds no cue
     capitals = lex.alternation([v[:1].upper() + v[1:] for v in lex.verbs])
     # a capital cue only opens a sentence ("Said Ellis: “…”") or ends a headline ("…, Graham Says.")
@@ -137,6 +140,7 @@ def patterns(lex: Lexicon) -> Patterns:
     auxiliaries = lex.alternation(lex.auxiliaries) or "(?!)"
     reflexive = lex.alternation(lex.reflexives) or "(?!)"
     subordinators = lex.alternation(lex.subordinators) or "(?!)"
+    objects = lex.alternation(lex.object_pronouns) or "(?!)"
     ja_after = None
     if lex.quote_particles:
         ja_after = re.compile(
@@ -147,7 +151,9 @@ def patterns(lex: Lexicon) -> Patterns:
     possessives = tuple(c for c in lex.term_cues if c[:1] in "’'")
     return Patterns(
         mention=mention,
-        after_cue_first=re.compile(rf"{_LEAD}{verb}{_SP}(?!that\b)(?:{mention})"),
+        after_cue_first=re.compile(
+            rf"{_LEAD}(?:so{_SP}(?=\p{{Ll}}))?{verb}{_SP}(?:(?:{objects}){_SP}(?=\p{{Ll}}))?(?!that\b)(?:{mention})"
+        ),
         # "“…,” panel Chairman Rep. Jason Chaffetz said": a few lower-case words may lead into a name;
         # "“…,” as a Homeland Security memo put it"
         after_speaker_first=re.compile(
@@ -231,6 +237,8 @@ def clean_name(text: str, start: int, lex: Lexicon) -> Mention | None:
     words = text.split()
     offset = 0
     while words and words[0].strip(".") in lex.stop_capitals:
+        if len(words) > 2 and re.fullmatch(_PARTICLE, words[0].lower()) and re.fullmatch(_PARTICLE, words[1]):
+            break  # "Von der Leyen"
         if words[0].lower() in lex.prepositions:
             return None  # "In Tulsa", "With Democratic leaders": the object of a preposition
         offset = text.index(words[0], offset) + len(words[0])

@@ -43,6 +43,7 @@ class Lexicon:
     reflexives: tuple[str, ...]
     verb_second: bool  # German: verb before subject, then more of the clause
     subject_determiners: tuple[str, ...]  # articles that mark a subject after the verb
+    oblique_determiners: frozenset[str]  # articles that never open a subject (German dem, den, des …)
     verb_auxiliaries: tuple[str, ...]  # between subject and cue: "has said", "He’s claiming"
     speech_nouns: tuple[str, ...]  # "Trump’s claim that …"
     irregular_verbs: tuple[str, ...]
@@ -57,6 +58,11 @@ class Lexicon:
     prepositions: frozenset[str]  # a name right after one is not a subject: "in Tulsa, arguing"
     participles: tuple[str, ...]  # "…, saying": the speaker is the clause's subject
     subordinators: tuple[str, ...]  # "“…,” when Clinton blasted him": a new clause, not a cue
+    feminine_suffixes: tuple[str, ...]  # "der Bundesregierung" is dative: the article does not mark a subject
+    not_subject_verbs: frozenset[str]  # "Der Fall wird … geprüft", "Er sei „…“": the subject is a topic
+    reported_speech: frozenset[str]  # German Konjunktiv I: "Deshalb sei es „…“" reports the last speaker
+    clause_words: frozenset[str]  # conjunctions that open a clause (German: und, dass, weil ...)
+    object_pronouns: tuple[str, ...]  # "„…“, so charakterisierte ihn der Funktionär": not the speaker
 
     @cached_property
     def verb_set(self) -> frozenset[str]:
@@ -119,6 +125,7 @@ def load(lang: str | None) -> Lexicon:
         reflexives=words("reflexives"),
         verb_second=bool(raw.get("verb_second", False)),
         subject_determiners=words("subject_determiners"),
+        oblique_determiners=frozenset(words("oblique_determiners")),
         verb_auxiliaries=words("verb_auxiliaries"),
         speech_nouns=words("speech_nouns"),
         irregular_verbs=words("irregular_verbs"),
@@ -131,4 +138,9 @@ def load(lang: str | None) -> Lexicon:
         prepositions=frozenset(w.lower() for w in words("prepositions")),
         participles=words("participles"),
         subordinators=words("subordinators"),
+        object_pronouns=words("object_pronouns"),
+        feminine_suffixes=words("feminine_suffixes"),
+        clause_words=frozenset(words("clause_words")),
+        reported_speech=frozenset(words("reported_speech")),
+        not_subject_verbs=frozenset(words("not_subject_verbs")),
     )
