@@ -50,6 +50,8 @@ CONFIDENCE = {
     "according-to": 0.7,
     "sentence-subject": 0.65,
     "previous-subject": 0.5,
+    "following-sentence": 0.6,
+    "document": 0.6,
 }
 PRONOUN_FACTOR = 0.95  # the mention is right, but the name it resolves to may not be
 STRONG = {
@@ -62,7 +64,12 @@ STRONG = {
     "colon",
     "topic-cue",
 }
-_ABBREVIATION = re.compile(r"(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Gov|Sen|Rep|Gen|Lt|Col|Prof|Rev|U\.S|U\.N|\p{Lu})")
+_ABBREVIATION = re.compile(
+    r"(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Gov|Sen|Rep|Gen|Lt|Col|Prof|Rev|U\.S|U\.N|Inc|Corp|Ltd|Co|etc|vs|"
+    r"bzw|z\.B|u\.a|ca|usw|Nr|vgl|evtl|inkl|ggf|d\.h|sog|\p{Lu}|\d{1,2})"
+)
+# a sentence ends at . ! ? (and a colon before a capitalised word: "Steuern: Die SPD will …")
+_SENTENCE_BREAK = re.compile(r"[.!?。！？][\"”’»」“]?\s+|[“”»]?:\s+(?=\p{Lu}\p{Ll})")
 
 
 @dataclass(frozen=True)
@@ -84,13 +91,24 @@ class _Context:
 
 def sentence_start(text: str, para: Paragraph, pos: int) -> int:
     """Start of the sentence holding `pos`, inside its paragraph; abbreviations do not end sentences."""
-    for m in reversed(list(re.finditer(r"[.!?。！？][\"”’»」“]?\s+|[“”»]?:\s+(?=\p{Lu}\p{Ll})", text[para.start : pos]))):
+    for m in reversed(
+        list(re.finditer(r"[.!?。！？][\"”’»」“]?\s+|[“”»]?:\s+(?=\p{Lu}\p{Ll})", text[para.start : pos]))
+    ):
         last = re.search(r"(\S+)$", text[para.start : para.start + m.start()])
         if last and _ABBREVIATION.fullmatch(last.group(1)):
             continue
         return para.start + m.end()
     dateline = _DATELINE.match(text, para.start, pos)
     return dateline.end() if dateline else para.start
+
+
+def sentence_end(text: str, para: Paragraph, pos: int) -> int:
+    """Start of the sentence after the one holding `pos` (the paragraph end if none)."""
+    for m in _SENTENCE_BREAK.finditer(text, pos, para.end):
+        last = re.search(r"(\S+)$", text[para.start : m.start()])
+        if not (last and _ABBREVIATION.fullmatch(last.group(1))):
+            return m.end()
+    return para.end
 
 
 # "WASHINGTON -- ", "TOKYO (Reuters) — ": a dateline is not part of the first sentence
@@ -250,9 +268,12 @@ def _possessive_speech(ctx: _Context) -> Attribution | None:
 def _cue_speaker_quote(ctx: _Context) -> Attribution | None:
     """Verb before subject: 'sagte Filep Karma: „…“', 'bezeichnete er als einen „…“'."""
     for m in _rightmost(ctx.pat.inverted, ctx.before):
-        if ctx.lex.verb_second and _subject_before_verb(ctx, ctx.before_start + m.start()):
-            continue  # 'Sie warf der Bundesregierung vor, …': what follows the verb is its object
         mention = mention_in(m, ctx.before_start, ctx.lex)
+        if mention is not None and mention.text.lower() in ctx.lex.object_only_pronouns:
+            continue  # 'before asking her, “…”'
+        nominative = mention is not None and mention.text.lower() in ctx.lex.nominative_pronouns
+        if ctx.lex.verb_second and not nominative and _subject_before_verb(ctx, ctx.before_start + m.start()):
+            continue  # 'Sie warf der Bundesregierung vor, …': what follows the verb is its object
         rest = m.group("rest").strip()
         # outside verb-second languages 'says Trump “…”' has Trump as object: need 'said Smith: “'
         adjacent = rest in (",", ":") or (ctx.lex.verb_second and rest == "")
@@ -282,7 +303,9 @@ def _clause_opens(ctx: _Context, pos: int) -> bool:
     """Does a clause open at `pos`: the sentence start, a comma, a colon or a conjunction?"""
     head = ctx.text[sentence_start(ctx.text, ctx.para, pos) : pos].rstrip()
     words = head.split()
-    return not head or head.endswith((",", ":", ";", "(", "–", "-")) or words[-1].lower() in ctx.lex.clause_words
+    return (
+        not head or head.endswith((",", ":", ";", "(", "–", "-")) or words[-1].lower() in ctx.lex.clause_words
+    )
 
 
 def _subject_before_verb(ctx: _Context, verb_at: int) -> bool:
@@ -311,9 +334,11 @@ def _participle(ctx: _Context) -> Attribution | None:
     m = ctx.pat.participle.search(ctx.before)
     if not m or ctx.before_start != sentence_start(ctx.text, ctx.para, ctx.span.outer_start):
         return None
-    head = ctx.pat.clause_subject.match(ctx.before, 0, m.start() + 1)
+    head = ctx.pat.clause_subject.match(ctx.before)
     mention = mention_in(head, ctx.before_start, ctx.lex) if head else None
-    return _result(ctx, mention, m.group("cue"), "participle") if mention else None
+    if mention is None or mention.end > ctx.before_start + m.start():
+        return None
+    return _result(ctx, mention, m.group("cue"), "participle")
 
 
 def _speaker_cue_quote(ctx: _Context) -> Attribution | None:
@@ -467,6 +492,63 @@ def _colon(ctx: _Context) -> Attribution | None:
     return None
 
 
+def _framed(ctx: _Context) -> Attribution | None:
+    """'Mit den Worten „…“, richtete er seinen Blick …': the frame's clause goes on after the quote."""
+    if ctx.pat.framed is None or not ctx.pat.framed.search(ctx.before):
+        return None
+    m = ctx.pat.framed_after.match(ctx.after)
+    mention = mention_in(m, ctx.span.outer_end, ctx.lex) if m else None
+    if mention is None or not _subject_case(mention, ctx.lex):
+        return None
+    return _result(ctx, mention, ctx.pat.framed.search(ctx.before).group().strip(), "sentence-cue")
+
+
+def _subordinate(ctx: _Context) -> Attribution | None:
+    """'…, indem sie den Aufsichtsrat zum Handeln aufforderte: „…“': a verb-final clause, subject first."""
+    if not ctx.lex.verb_second:
+        return None
+    m = ctx.pat.subordinate.search(ctx.before)
+    mention = mention_in(m, ctx.before_start, ctx.lex) if m else None
+    if mention is None or not _subject_case(mention, ctx.lex, initial=True):
+        return None
+    return _result(ctx, mention, m.group("cue"), _by_rest(ctx.before[m.end("cue") :]))
+
+
+def _following_sentence(ctx: _Context) -> Attribution | None:
+    """'… keine „leistungsaushelfende Versicherung“ haben … . Dies gibt der Verband bekannt.'"""
+    if ctx.pat.following is None:
+        return None
+    end = sentence_end(ctx.text, ctx.paras[ctx.span.paragraph + len(ctx.span.pieces) - 1], ctx.span.outer_end)
+    m = ctx.pat.following.match(ctx.text, end)
+    mention = mention_in(m, 0, ctx.lex) if m else None
+    if mention is None or not _subject_case(mention, ctx.lex) or m.group("cue") in ctx.lex.not_subject_verbs:
+        return None  # 'Das ist der Grund': a copula names no source
+    return _result(ctx, mention, m.group("cue"), "following-sentence")
+
+
+def _document_source(ctx: _Context) -> Attribution | None:
+    """'In einem Memorandum vom August 2002 wird …, „…“', 'Darin steht: „…“': a document is the source."""
+    if ctx.pat.document_opening is None or ctx.pat.document is None:
+        return None
+    this = sentence_start(ctx.text, ctx.para, ctx.span.outer_start)
+    m = ctx.pat.document_opening.match(ctx.text, this, ctx.span.outer_start)
+    if m is None:
+        return None
+    if m.group("nom"):
+        return _result(
+            ctx, Mention(m.group("nom"), m.start("nom"), m.end("nom"), "nominal"), "in", "document"
+        )
+    if this <= ctx.para.start:
+        return None
+    documents = list(ctx.pat.document.finditer(ctx.text, sentence_start(ctx.text, ctx.para, this - 1), this))
+    if not documents:
+        return None
+    found = documents[-1]
+    return _result(
+        ctx, Mention(found.group(), found.start(), found.end(), "nominal"), m.group("adv"), "document"
+    )
+
+
 def _according_to(ctx: _Context) -> Attribution | None:
     sentence_after = re.split(r"(?<=[.!?])\s", ctx.after, maxsplit=1)[0]
     for window, offset in ((ctx.before, ctx.before_start), (sentence_after, ctx.span.outer_end)):
@@ -494,7 +576,7 @@ def _previous_sentence(ctx: _Context) -> Attribution | None:
         window = ctx.text[start:end].rstrip().rstrip(".!?")
         if re.search(r"[“”\"«»„「」]", window):
             return None  # a sentence with its own quote: continuation decides
-        for pattern in (ctx.pat.subject_first, ctx.pat.before, *ctx.pat.object_speaker):
+        for pattern in (*ctx.pat.object_speaker, ctx.pat.subject_first, ctx.pat.before):
             m = pattern.match(window) if pattern is ctx.pat.subject_first else pattern.search(window)
             mention = mention_in(m, start, ctx.lex) if m else None
             if m and mention is not None:
@@ -609,6 +691,7 @@ RULES: tuple[Rule, ...] = (
     _cue_speaker_quote,
     _participle,
     _speaker_cue_quote,
+    _subordinate,
     _subject_first,
     _colon,
     _colon_subject,
@@ -616,8 +699,11 @@ RULES: tuple[Rule, ...] = (
     _possessive_speech,
     _sentence_subject,
     _headline,
+    _framed,
     _according_to,
+    _document_source,
     _previous_sentence,
+    _following_sentence,
     _previous_subject,
 )
 CJK_RULES: tuple[Rule, ...] = (_topic_cue, _zh_before, _zh_after)

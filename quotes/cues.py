@@ -35,7 +35,7 @@ _NAME_WORD = (
 _PARTICLE = r"(?:de|van|von|der|den|bin|al|da|del|la|le|di|du|y)"
 NAME = rf"{_NAME_WORD}(?:[ \u00a0]+(?:{_NAME_WORD}|{_PARTICLE}(?=[ \u00a0]+\p{{Lu}})))*"
 # an appositive ("Takaichi, who took office in October, said") or a party tag ("Pence (R-IN)")
-APPOS = r"(?:[ \u00a0]*\([^()\n]{1,24}\))?(?:(?:,[ \u00a0][^,“”\"«»„\n]{1,120}?){1,3},)?"
+APPOS = r"(?:[ \u00a0]*\([^()\n]{1,24}\))?(?:(?:,[ \u00a0][^,“”\"«»„\n]{1,160}?){1,3},)?"
 _LEAD = r"^[\s,;:—–\-]*"
 _SP = r"[ \u00a0]+"
 _JA_NAME = r"[\p{Han}\p{Katakana}ー・]{2,16}"
@@ -62,6 +62,12 @@ class Patterns:
     title_cue_possessive: re.Pattern[str] | None  # "CBS's “…" (only before a title-shaped quote)
     subject: re.Pattern[str]  # X verbed ... “…” (English partial quotes)
     participle: re.Pattern[str]  # ..., saying “…” / ..., arguing that “…”
+    framed: re.Pattern[str] | None  # Mit den Worten „…“ …
+    framed_after: re.Pattern[str]  # „…“, richtete er … / “…”, he turned …
+    subordinate: re.Pattern[str]  # …, indem sie den Aufsichtsrat zum Handeln aufforderte: „…“
+    following: re.Pattern[str] | None  # „…“. Dies gibt der Verband bekannt.
+    document_opening: re.Pattern[str] | None  # In einem Memorandum wird …, „…“ / Darin steht: „…“
+    document: re.Pattern[str] | None  # the document 'Darin' points back to
     clause_subject: re.Pattern[str]  # (lead-in,) X verb ...: the subject of a clause
     colon_speaker: re.Pattern[str]
     according: re.Pattern[str]
@@ -141,6 +147,16 @@ def patterns(lex: Lexicon) -> Patterns:
     reflexive = lex.alternation(lex.reflexives) or "(?!)"
     subordinators = lex.alternation(lex.subordinators) or "(?!)"
     objects = lex.alternation(lex.object_pronouns) or "(?!)"
+    leads = lex.alternation(lex.participle_leads) or "(?!)"
+    participles = lex.alternation(lex.participles) or "(?!)"
+    # "said the Rev. Peter Wherry", "said 9/11 widow Terry Strada": words before a name
+    title_lead = rf"(?:the{_SP}(?=\p{{Lu}}\p{{Ll}}{{0,3}}\.)|\S*\d\S*{_SP}(?:\p{{Ll}}+{_SP})?(?=\p{{Lu}}))"
+    # "Only European immigrants are": a plural noun before a copula is not the cue
+    copulas = "are|were|is|was|have|has|had|will|would|can|could|should|may|might|must"
+    # a lead-in before the subject: "During the speech, Trump …", or "On September 27 they …"
+    lead_in = (
+        rf"(?:\p{{Lu}}[^,“”\"\n]{{0,100}},{_SP}|\p{{Lu}}[^,“”\"\n]{{0,60}}?{_SP}(?=(?:{pronouns}){_SP}))?"
+    )
     ja_after = None
     if lex.quote_particles:
         ja_after = re.compile(
@@ -152,7 +168,8 @@ def patterns(lex: Lexicon) -> Patterns:
     return Patterns(
         mention=mention,
         after_cue_first=re.compile(
-            rf"{_LEAD}(?:so{_SP}(?=\p{{Ll}}))?{verb}{_SP}(?:(?:{objects}){_SP}(?=\p{{Ll}}))?(?!that\b)(?:{mention})"
+            rf"{_LEAD}(?:so{_SP}(?=\p{{Ll}}))?{verb}{_SP}(?:(?:{objects}){_SP}(?=\p{{Ll}}))?(?!that\b)"
+            rf"(?:{mention}|{title_lead}(?P<name>{name_pattern(lex)}))"
         ),
         # "“…,” panel Chairman Rep. Jason Chaffetz said": a few lower-case words may lead into a name;
         # "“…,” as a Homeland Security memo put it"
@@ -189,17 +206,31 @@ def patterns(lex: Lexicon) -> Patterns:
             re.compile(p.replace("{mention}", f"(?:{mention})")) for p in lex.object_speaker
         ),
         subject=re.compile(
-            rf"^\s*(?:\p{{Lu}}[^,“”\"\n]{{0,40}},{_SP})?{opening}{postmod}{APPOS}{_SP}"
-            rf"(?:\p{{Ll}}+ly{_SP})?(?P<cue>\p{{Ll}}{{3,}}(?:ed|es|s)|{irregular}"
+            rf"^\s*{lead_in}{opening}{postmod}{APPOS}{_SP}"
+            rf"(?:(?:\p{{Ll}}+ly|then|also|later|now|again|once|first|still){_SP})?"
+            rf"(?P<cue>(?:\p{{Ll}}{{3,}}(?:ed|es|s)|{irregular})(?!{_SP}(?:{copulas})\b)"
             rf"|(?:is|was|are|were|has been|had been){_SP}"  # "is once again questioning"
             rf"(?:(?:\p{{Ll}}+ly|once again|again|now|still){_SP})?\p{{Ll}}+ing)\b"
         ),
+        framed=_ending_with(rf"(?<!\p{{L}})(?i:{lex.alternation(lex.quote_frames)})")
+        if lex.quote_frames
+        else None,
+        framed_after=re.compile(rf"^[\s,]*(?:\p{{Ll}}+{_SP})?(?:{mention})"),
+        subordinate=re.compile(
+            rf",{_SP}(?:{lex.alternation(sorted(lex.clause_words)) or '(?!)'}){_SP}(?:{mention})"
+            rf"[^,.;:!?„“”\"«»]{{0,150}}?{_SP}{verb}\s*[:,]?\s*$"
+        ),
+        following=re.compile(
+            rf"(?:{lex.alternation(lex.anaphoric_openers)}){_SP}(?P<cue>\p{{Ll}}+){_SP}(?:{mention})"
+        )
+        if lex.anaphoric_openers
+        else None,
+        document_opening=_document_opening(lex),
+        document=re.compile(_document(lex) or "(?!)") if lex.document_nouns else None,
         participle=re.compile(
-            rf",{_SP}(?P<cue>{lex.alternation(lex.participles) or '(?!)'})(?!\p{{L}}){rest}"
+            rf"(?:,|{_SP}(?:{leads})){_SP}(?:(?:{leads}){_SP})?(?P<cue>{participles})(?!\p{{L}}){rest}"
         ),
-        clause_subject=re.compile(
-            rf"^\s*(?:\p{{Lu}}[^,“”\"\n]{{0,80}},{_SP})?{opening}{postmod}{APPOS}{_SP}{adv}\p{{Ll}}"
-        ),
+        clause_subject=re.compile(rf"^\s*{lead_in}{opening}{postmod}{APPOS}{_SP}{adv}\p{{Ll}}"),
         colon_speaker=re.compile(rf"^(?P<name>{NAME}|\p{{Lu}}[\p{{Lu}} .’'\-]+)\s*:\s"),
         according=re.compile(rf"(?<!\p{{L}})(?i:{according}){_SP}(?:{mention})"),
         source=re.compile(rf"(?<![\p{{L}}])(?P<marker>{markers}){_SP}(?P<src>{nominal}|{NAME})"),
@@ -207,6 +238,30 @@ def patterns(lex: Lexicon) -> Patterns:
         ja_topic=re.compile(rf"(?P<name>{_JA_NAME})(?:{lex.alternation(lex.topic_particles) or '(?!)'})"),
         zh_before=re.compile(rf"(?P<name>\p{{Han}}{{2,12}}?)(?P<cue>{verbs})[：:，,]?\s*$"),
         zh_after=re.compile(rf"^[，,。\s]*(?P<name>\p{{Han}}{{2,12}}?)(?P<cue>{verbs})"),
+    )
+
+
+def _document(lex: Lexicon) -> str | None:
+    """A document as a source: 'einem inoffiziellen Memorandum vom August 2002', 'the letter'."""
+    if not lex.document_nouns:
+        return None
+    nouns = lex.alternation(lex.document_nouns)
+    dets = lex.alternation(lex.determiners) or "(?!)"
+    return (
+        rf"(?P<nom>(?<!\p{{L}})(?i:{dets}){_SP}(?:[\p{{Ll}}\d][\p{{L}}\d\-]*{_SP}){{0,3}}"
+        rf"[\p{{L}}\-]*(?i:{nouns})(?!\p{{L}})(?:{_SP}(?:vom|von|des|der|of){_SP}[^\s,.:;]+(?:{_SP}\d+)?){{0,2}})"
+    )
+
+
+def _document_opening(lex: Lexicon) -> re.Pattern[str] | None:
+    """'In einem Memorandum vom August 2002 wird …' and 'Darin steht …' open a sentence."""
+    document = _document(lex)
+    if document is None or not lex.document_verbs:
+        return None
+    verbs = lex.alternation(lex.document_verbs)
+    adverbs = lex.alternation(lex.document_adverbs) or "(?!)"
+    return re.compile(
+        rf"\s*(?:(?:In|Im){_SP}{document}{_SP}(?i:{verbs})\b|(?P<adv>(?i:{adverbs})){_SP}(?i:{verbs})\b)"
     )
 
 

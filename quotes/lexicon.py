@@ -43,6 +43,9 @@ class Lexicon:
     reflexives: tuple[str, ...]
     verb_second: bool  # German: verb before subject, then more of the clause
     subject_determiners: tuple[str, ...]  # articles that mark a subject after the verb
+    nominative_pronouns: frozenset[
+        str
+    ]  # "Die Pläne bezeichnete er als …": er is the subject wherever it stands
     oblique_determiners: frozenset[str]  # articles that never open a subject (German dem, den, des …)
     verb_auxiliaries: tuple[str, ...]  # between subject and cue: "has said", "He’s claiming"
     speech_nouns: tuple[str, ...]  # "Trump’s claim that …"
@@ -56,7 +59,14 @@ class Lexicon:
     leader_titles: frozenset[str]  # ... is whoever holds one of these titles
     title_suffixes: tuple[str, ...]  # German compounds: Innenminister, Regierungssprecher
     prepositions: frozenset[str]  # a name right after one is not a subject: "in Tulsa, arguing"
+    quote_frames: tuple[str, ...]  # "Mit den Worten „…“, richtete er …": the frame hands the quote on
+    anaphoric_openers: tuple[str, ...]  # "„…“. Dies gibt der Verband bekannt": the next sentence credits it
+    document_nouns: tuple[str, ...]  # statements, letters, reports: sources that are not people
+    document_adverbs: tuple[str, ...]  # "Darin heißt es": in the document just named
+    document_verbs: tuple[str, ...]  # what a document does in "In X heißt es" / "Darin steht"
     participles: tuple[str, ...]  # "…, saying": the speaker is the clause's subject
+    participle_leads: tuple[str, ...]  # "…, despite admitting that", "… by announcing that"
+    object_only_pronouns: frozenset[str]  # "before asking her, “…”": never the speaker
     subordinators: tuple[str, ...]  # "“…,” when Clinton blasted him": a new clause, not a cue
     feminine_suffixes: tuple[str, ...]  # "der Bundesregierung" is dative: the article does not mark a subject
     not_subject_verbs: frozenset[str]  # "Der Fall wird … geprüft", "Er sei „…“": the subject is a topic
@@ -126,6 +136,7 @@ def load(lang: str | None) -> Lexicon:
         verb_second=bool(raw.get("verb_second", False)),
         subject_determiners=words("subject_determiners"),
         oblique_determiners=frozenset(words("oblique_determiners")),
+        nominative_pronouns=frozenset(words("nominative_pronouns")),
         verb_auxiliaries=words("verb_auxiliaries"),
         speech_nouns=words("speech_nouns"),
         irregular_verbs=words("irregular_verbs"),
@@ -137,6 +148,13 @@ def load(lang: str | None) -> Lexicon:
         title_suffixes=words("title_suffixes"),
         prepositions=frozenset(w.lower() for w in words("prepositions")),
         participles=words("participles"),
+        participle_leads=words("participle_leads"),
+        object_only_pronouns=frozenset(words("object_only_pronouns")),
+        quote_frames=words("quote_frames"),
+        anaphoric_openers=words("anaphoric_openers"),
+        document_nouns=words("document_nouns"),
+        document_adverbs=words("document_adverbs"),
+        document_verbs=words("document_verbs"),
         subordinators=words("subordinators"),
         object_pronouns=words("object_pronouns"),
         feminine_suffixes=words("feminine_suffixes"),

@@ -102,6 +102,55 @@ def test_rules(text: str, speaker: str, method: str, cue: str) -> None:
             "einen Augenzeugen",
             "speaker-cue-quote",
         ),
+        (  # the subject stands before the verb: what follows it is an object
+            "Sie warf der Bundesregierung vor, diese „massiven Einschränkungen“ zu beschließen.",
+            "Sie",
+            "sentence-cue",
+        ),
+        (  # 'und' joins two verbs with one subject
+            "Die CCE bestätigte die Aussage nicht und nannte sie „reine Spekulation“.",
+            "Die CCE",
+            "sentence-cue",
+        ),
+        (
+            "Museumsdirektor Thomas Metz hat anlässlich der Eröffnung erklärt: „Ein spannendes Stück.“",
+            "Museumsdirektor Thomas Metz",
+            "speaker-cue-quote",
+        ),
+        (
+            "In einem Positionspapier des Ministeriums heißt es, die Regeln hätten sich bewährt. "
+            "Deshalb sei es „folgerichtig, sie beizubehalten“.",
+            "einem Positionspapier des Ministeriums",
+            "previous-sentence",
+        ),
+        (
+            "Der Minister reagierte gelassen: Mit den Worten „Jetzt wird alles diskutiert“, "
+            "richtete er den Blick nach vorn.",
+            "er",
+            "sentence-cue",
+        ),
+        (
+            "Die Vereinigung schlug in die gleiche Kerbe, indem sie den Aufsichtsrat zum Handeln aufforderte: "
+            "„Jetzt ist der Aufsichtsrat gefordert.“",
+            "sie",
+            "speaker-cue-quote",
+        ),
+        (
+            "Wer noch keine „leistungsaushelfende Versicherung“ hat, muss sie bis zum 14. Juli vorweisen. "
+            "Dies gibt der Landesapothekerverband bekannt.",
+            "der Landesapothekerverband",
+            "following-sentence",
+        ),
+        (
+            "Die Staatsanwaltschaft gab eine Stellungnahme ab. Darin steht unter anderem: „Wir sind betroffen.“",
+            "eine Stellungnahme",
+            "document",
+        ),
+        (
+            "„Die Lage ist ernst“, so charakterisierte ihn der Gewerkschafter Bernard Aubin.",
+            "der Gewerkschafter Bernard Aubin",
+            "quote-cue-speaker",
+        ),
     ],
 )
 def test_german_word_order(text: str, mention: str, method: str) -> None:
@@ -183,6 +232,23 @@ def test_quote_after_a_reporting_sentence_is_its_speakers() -> None:
             "Some say she does not care. Said Ellis: “Not at all interested in reform.”",
             "Ellis",
             "cue-speaker-quote",
+        ),
+        ("“They are 100 percent wrong,” said 9/11 widow Terry Strada.", "Terry Strada", "quote-cue-speaker"),
+        (
+            "“This is a good thing,” said the Rev. Peter Wherry, of Mayfield Church.",
+            "Rev. Peter Wherry",
+            "quote-cue-speaker",
+        ),
+        (  # 'her' is the object of 'asking', never the speaker
+            "Blige sings to Clinton before asking her, “I just want to know, where do we go from here?”",
+            "Blige",
+            "participle",
+        ),
+        (
+            "House Speaker Paul Ryan, R-Wis., despite admitting that he had concerns, said the victims "
+            "“do need to have their day in court.”",
+            "House Speaker Paul Ryan",
+            "participle",
         ),
         (
             "Gary Johnson’s doctor is calling the candidate “extremely physically fit” in a letter.",
