@@ -130,7 +130,8 @@ def test_rules(text: str, speaker: str, method: str, cue: str) -> None:
             "sentence-cue",
         ),
         (
-            "Die Vereinigung schlug in die gleiche Kerbe, indem sie den Aufsichtsrat zum Handeln aufforderte: "
+            "Die Vereinigung schlug in die gleiche Kerbe, indem sie den Aufsichtsrat "
+            "zum Handeln aufforderte: "
             "„Jetzt ist der Aufsichtsrat gefordert.“",
             "sie",
             "speaker-cue-quote",
@@ -142,7 +143,8 @@ def test_rules(text: str, speaker: str, method: str, cue: str) -> None:
             "following-sentence",
         ),
         (
-            "Die Staatsanwaltschaft gab eine Stellungnahme ab. Darin steht unter anderem: „Wir sind betroffen.“",
+            "Die Staatsanwaltschaft gab eine Stellungnahme ab. "
+            "Darin steht unter anderem: „Wir sind betroffen.“",
             "eine Stellungnahme",
             "document",
         ),
