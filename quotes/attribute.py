@@ -219,11 +219,22 @@ def _result(ctx: _Context, mention: Mention, cue: str | None, method: str) -> At
     return Attribution(mention, " ".join(cue.split()) if cue else None, ctx.source, method, round(conf, 3))
 
 
-def _after(ctx: _Context, pattern: re.Pattern[str], method: str) -> Attribution | None:
+def _after(
+    ctx: _Context, pattern: re.Pattern[str], method: str, *, adjacent: bool = True
+) -> Attribution | None:
     """A rule that reads the words right after the quote, unless the quote ended its sentence
-    with a full stop: '“… even for him.” She says it underscores …' is the next sentence's."""
-    if ctx.text[ctx.span.start : ctx.span.end].rstrip().endswith(".") and re.match(r"\s*\p{Lu}", ctx.after):
+    with a full stop: '“… even for him.” She says it underscores …' is the next sentence's.
+    An `adjacent` cue must follow a quote that closes a clause."""
+    quoted = ctx.text[ctx.span.start : ctx.span.end].rstrip()
+    if quoted.endswith(".") and re.match(r"\s*\p{Lu}", ctx.after):
         return None
+    if (
+        adjacent
+        and not ctx.opens_sentence
+        and not quoted.rstrip("'’‘\"").endswith((",", ".", "!", "?", "…", "—", "–", "-"))
+        and not re.match(r"\s*[,;:—–\-(]", ctx.after)
+    ):
+        return None  # 'describing as “unhinged” a Donald Trump tweet attacking …': the quote ends no clause
     m = pattern.match(ctx.after)
     mention = mention_in(m, ctx.span.outer_end, ctx.lex) if m else None
     return _result(ctx, mention, m.group("cue"), method) if m and mention else None
@@ -238,7 +249,7 @@ def _quote_speaker_cue(ctx: _Context) -> Attribution | None:
     """“…,” X said."""
     found = _after(ctx, ctx.pat.after_speaker_first, "quote-speaker-cue")
     if found is None and title_case_line(ctx.text, ctx.span, ctx.lex.lower_words):
-        return _after(ctx, ctx.pat.headline_after, "sentence-cue")  # headlines are terse: less sure
+        return _after(ctx, ctx.pat.headline_after, "sentence-cue", adjacent=False)  # terse: less sure
     return found
 
 
@@ -251,7 +262,7 @@ def _signed(ctx: _Context) -> Attribution | None:
 
 def _trailing_cue(ctx: _Context) -> Attribution | None:
     """“You squeezed employees” to drive up the price, she said."""
-    return _after(ctx, ctx.pat.trailing, "sentence-cue")
+    return _after(ctx, ctx.pat.trailing, "sentence-cue", adjacent=False)
 
 
 def _possessive_speech(ctx: _Context) -> Attribution | None:
@@ -269,8 +280,11 @@ def _cue_speaker_quote(ctx: _Context) -> Attribution | None:
     """Verb before subject: 'sagte Filep Karma: „…“', 'bezeichnete er als einen „…“'."""
     for m in _rightmost(ctx.pat.inverted, ctx.before):
         mention = mention_in(m, ctx.before_start, ctx.lex)
-        if mention is not None and mention.text.lower() in ctx.lex.object_only_pronouns:
-            continue  # 'before asking her, “…”'
+        if mention is not None and (
+            mention.text.lower() in ctx.lex.object_only_pronouns
+            or m.group("cue").lower() in ctx.lex.addressee_verbs
+        ):
+            continue  # 'before asking her, “…”', 'Mook told CBS, “…”': the one spoken to
         nominative = mention is not None and mention.text.lower() in ctx.lex.nominative_pronouns
         if ctx.lex.verb_second and not nominative and _subject_before_verb(ctx, ctx.before_start + m.start()):
             continue  # 'Sie warf der Bundesregierung vor, …': what follows the verb is its object
@@ -342,7 +356,8 @@ def _participle(ctx: _Context) -> Attribution | None:
 
 
 def _speaker_cue_quote(ctx: _Context) -> Attribution | None:
-    for m in _rightmost(ctx.pat.before, ctx.before):
+    found = _rightmost(ctx.pat.before, ctx.before) + _rightmost(ctx.pat.gerund, ctx.before)
+    for m in sorted(found, key=lambda m: -m.start("cue")):
         mention = mention_in(m, ctx.before_start, ctx.lex)
         if mention is not None and ctx.lex.verb_second and not _clause_opens(ctx, mention.start):
             continue  # 'erläutert die Arbeitshypothese, …, so:': an object, not 'X sagte:' or 'wie X sagte'

@@ -54,6 +54,7 @@ class Patterns:
     inverted: re.Pattern[str]  # ... sagte X: „…“ / bezeichnete er als einen „…“
     after_auxiliary: re.Pattern[str]  # „…“, hatte X in einem Interview erklärt
     before: re.Pattern[str]  # X said: “…” / X told reporters, “…”
+    gerund: re.Pattern[str]  # footage of Trump saying, “…” (a preposition's object, subject of -ing)
     subject_first: re.Pattern[str]  # X (many words) cue ...: “…” at a sentence start
     colon_subject: re.Pattern[str]  # X (any verb, more words): “…”
     object_speaker: tuple[re.Pattern[str], ...]  # zitiert X mit den Worten: „…“
@@ -191,6 +192,9 @@ def patterns(lex: Lexicon) -> Patterns:
             rf"{_LEAD}(?:{auxiliaries}){_SP}(?:{mention}){APPOS}{_SP}(?:[^\s„“”\"«».]+{_SP}){{0,6}}?{verb}"
         ),
         before=re.compile(rf"{subject}{postmod}{APPOS}{gap}{adv}{verb}{rest}"),
+        gerund=re.compile(
+            rf"(?<=(?<!\p{{L}})(?i:{preps}){_SP})(?:{mention}){_SP}(?P<cue>(?:{verbs}))(?<=ing)(?!\p{{L}}){rest}"
+        ),
         subject_first=re.compile(
             rf"^\s*{opening}{postmod}{APPOS}{_SP}(?:[^\s„“”\"«»]+{_SP}){{0,{MAX_WORDS_TO_CUE}}}?{verb}{rest}"
         ),
@@ -304,6 +308,6 @@ def clean_name(text: str, start: int, lex: Lexicon) -> Mention | None:
     name = text[begin:].rstrip(".")
     if name.endswith(("’s", "'s")):
         return None  # a possessive is not a speaker ("Takaichi’s post")
-    if name in lex.not_persons or name in lex.not_speakers:
+    if name in lex.not_speakers:
         return None
     return Mention(name, start + begin, start + begin + len(name), "name")

@@ -66,6 +66,8 @@ class Lexicon:
     document_verbs: tuple[str, ...]  # what a document does in "In X heißt es" / "Darin steht"
     participles: tuple[str, ...]  # "…, saying": the speaker is the clause's subject
     participle_leads: tuple[str, ...]  # "…, despite admitting that", "… by announcing that"
+    group_pronouns: frozenset[str]  # "they": an organisation or a group named nearby
+    addressee_verbs: frozenset[str]  # "Mook told CBS, “…”": the name after these verbs is spoken to
     object_only_pronouns: frozenset[str]  # "before asking her, “…”": never the speaker
     subordinators: tuple[str, ...]  # "“…,” when Clinton blasted him": a new clause, not a cue
     feminine_suffixes: tuple[str, ...]  # "der Bundesregierung" is dative: the article does not mark a subject
@@ -150,6 +152,8 @@ def load(lang: str | None) -> Lexicon:
         participles=words("participles"),
         participle_leads=words("participle_leads"),
         object_only_pronouns=frozenset(words("object_only_pronouns")),
+        addressee_verbs=frozenset(words("addressee_verbs")),
+        group_pronouns=frozenset(words("group_pronouns")),
         quote_frames=words("quote_frames"),
         anaphoric_openers=words("anaphoric_openers"),
         document_nouns=words("document_nouns"),

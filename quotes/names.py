@@ -285,7 +285,7 @@ def _person_described(mention: Mention, names: DocumentNames, lex: Lexicon) -> _
 
 def _resolve_pronoun(mention: Mention, names: DocumentNames, earlier: list[Speaker], lex: Lexicon) -> Speaker:
     gender = lex.pronouns.get(mention.text.lower())
-    if gender == "n":
+    if gender == "n" or mention.text.lower() in lex.group_pronouns:
         return _resolve_organization(mention, names, earlier, lex)
     if gender not in ("m", "f"):
         return Speaker(None, None, None, mention)  # they / we / I: no single person
@@ -337,7 +337,7 @@ def _resolve_found(found: Mention, pronoun: Mention, names: DocumentNames, lex: 
     speaker = (
         _resolve_name(found, names, lex) if found.kind == "name" else _resolve_nominal(found, names, lex)
     )
-    return Speaker(speaker.name, speaker.title, "organization", pronoun)
+    return Speaker(speaker.name, speaker.title, speaker.type or "organization", pronoun)
 
 
 def _organizations(text: str, lo: int, hi: int, names: DocumentNames, lex: Lexicon) -> list[Mention]:
@@ -347,10 +347,9 @@ def _organizations(text: str, lo: int, hi: int, names: DocumentNames, lex: Lexic
         for n in names.names
         if lo <= n.start and n.end <= hi and _is_org(n.core, lex)
     ]
-    nouns = lex.alternation(lex.org_nouns)
+    nouns = lex.alternation(lex.org_nouns + tuple(n for n in lex.person_nouns if n.endswith("s")))
     if nouns:
-        for m in re.finditer(
-            rf"(?i:\b(?:the|its|this)\s+(?:[\p{{L}}’'\-]+\s+){{0,3}}?(?:{nouns})\b)", text[lo:hi]
-        ):
+        owner = r"(?:(?i:the|its|this)|\p{Lu}[\p{L}\-]*(?:’s|'s))"  # "the ministry", "Clinton’s campaign"
+        for m in re.finditer(rf"\b{owner}\s+(?:[\p{{L}}’'\-]+\s+){{0,3}}?(?i:{nouns})\b", text[lo:hi]):
             out.append(Mention(m.group(), lo + m.start(), lo + m.end(), "nominal"))
     return sorted(out, key=lambda m: m.start)

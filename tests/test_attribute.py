@@ -236,6 +236,19 @@ def test_quote_after_a_reporting_sentence_is_its_speakers() -> None:
             "cue-speaker-quote",
         ),
         ("“They are 100 percent wrong,” said 9/11 widow Terry Strada.", "Terry Strada", "quote-cue-speaker"),
+        ("Mook told CBS, “We are focused on the issues.”", "Mook", "speaker-cue-quote"),
+        ("Japan branded North Korea an “outlaw nation in the neighborhood.”", "Japan", "sentence-cue"),
+        (
+            "The spot ends with footage of Trump saying during the debate, “That makes me smart,” "
+            "when Clinton blasted him.",
+            "Trump",
+            "speaker-cue-quote",
+        ),
+        (  # a quote that closes no clause: what follows it is the object, not a speaker
+            "Hillary Clinton is describing as “unhinged” a Donald Trump tweet attacking a beauty queen.",
+            "Hillary Clinton",
+            "sentence-cue",
+        ),
         (
             "“This is a good thing,” said the Rev. Peter Wherry, of Mayfield Church.",
             "Rev. Peter Wherry",
@@ -304,6 +317,19 @@ def test_pronoun_is_the_sentence_subject_not_the_nearest_name() -> None:
     text = "Hillary Clinton says she appreciated Alicia Machado’s courage, and she calls it a “war of words.”"
     q = only(text)
     assert (q.speaker, q.speaker_mention) == ("Hillary Clinton", "she")
+
+
+def test_they_resolves_to_the_group_named_before() -> None:
+    text = "Clinton’s campaign is seeking to contrast her plan with what they call a “self-centered message.”"
+    q = only(text)
+    assert (q.speaker_mention, q.speaker_type) == ("they", "organization")
+    assert "campaign" in (q.speaker or "")
+
+
+def test_it_resolves_to_the_organisation_opening_the_sentence() -> None:
+    text = "The Security Council pledged further sanctions against what it called “a clear threat to peace.”"
+    q = only(text)
+    assert (q.speaker, q.speaker_mention) == ("Security Council", "it")
 
 
 def test_a_fragment_in_reported_speech_is_the_reporters() -> None:
