@@ -286,7 +286,7 @@ def _person_described(mention: Mention, names: DocumentNames, lex: Lexicon) -> _
 def _resolve_pronoun(mention: Mention, names: DocumentNames, earlier: list[Speaker], lex: Lexicon) -> Speaker:
     gender = lex.pronouns.get(mention.text.lower())
     if gender == "n" or mention.text.lower() in lex.group_pronouns:
-        return _resolve_organization(mention, names, earlier, lex)
+        return _resolve_organization(mention, names, earlier, lex, groups_only=gender != "n")
     if gender not in ("m", "f"):
         return Speaker(None, None, None, mention)  # they / we / I: no single person
     para_start = names.text.rfind("\n", 0, mention.start) + 1
@@ -311,14 +311,19 @@ def _resolve_pronoun(mention: Mention, names: DocumentNames, earlier: list[Speak
 
 
 def _resolve_organization(
-    mention: Mention, names: DocumentNames, earlier: list[Speaker], lex: Lexicon
+    mention: Mention, names: DocumentNames, earlier: list[Speaker], lex: Lexicon, *, groups_only: bool = False
 ) -> Speaker:
     """'it said' stands for an organisation or a document: the one opening the sentence, else the
     last organisation quoted nearby, else the nearest one named in the paragraph or the one before."""
     text = names.text
     para_start = text.rfind("\n", 0, mention.start) + 1
     prev_para = text.rfind("\n", 0, max(0, para_start - 1)) + 1
-    found = _organizations(text, prev_para, mention.start, names, lex)
+    found = [
+        m
+        for m in _organizations(text, prev_para, mention.start, names, lex)
+        if not (groups_only and m.kind == "name")  # 'they' is rarely a country: "They agreed …"
+        and not text.startswith(("’", "'"), m.end)  # "the United States’ anniversary" names no speaker
+    ]
     cut = max(text.rfind(". ", para_start, mention.start), para_start - 2)
     opening = [m for m in found if m.start >= cut + 2 and not text[cut + 2 : m.start].strip(" ,;:—-")]
     if opening:

@@ -326,6 +326,11 @@ def test_they_resolves_to_the_group_named_before() -> None:
     assert "campaign" in (q.speaker or "")
 
 
+def test_they_is_not_a_country_named_in_passing() -> None:
+    text = "Takaichi praised the United States' anniversary. They agreed to open a “new chapter.”"
+    assert only(text).speaker is None
+
+
 def test_it_resolves_to_the_organisation_opening_the_sentence() -> None:
     text = "The Security Council pledged further sanctions against what it called “a clear threat to peace.”"
     q = only(text)
