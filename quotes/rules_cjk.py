@@ -1,0 +1,56 @@
+"""Attribution rules for Japanese and Chinese: 「…」と述べた with the topic as speaker, 王毅说：“…”."""
+
+from __future__ import annotations
+
+from quotes.cues import Mention
+from quotes.sentences import sentence_start
+from quotes.sieve import Attribution, Context, Rule, result
+
+
+def _topic_cue(ctx: Context) -> Attribution | None:
+    """「…」と述べた: the cue follows the quote, the speaker is the topic (は/が) before it,
+    in the quote's sentence or the one before."""
+    if ctx.pat.ja_after is None:
+        return None
+    m = ctx.pat.ja_after.match(ctx.after)
+    if not m:
+        return None
+    window_start = sentence_start(ctx.text, ctx.para, max(ctx.para.start, ctx.before_start - 1))
+    topics = list(ctx.pat.ja_topic.finditer(ctx.text, window_start, ctx.span.outer_start))
+    if not topics:
+        return None
+    t = topics[-1]
+    return result(
+        ctx, Mention(t.group("name"), t.start("name"), t.end("name"), "name"), m.group("cue"), "topic-cue"
+    )
+
+
+def _zh_before(ctx: Context) -> Attribution | None:
+    """王毅说：“…”"""
+    m = ctx.pat.zh_before.search(ctx.before)
+    if not m:
+        return None
+    start = ctx.before_start + m.start("name")
+    return result(
+        ctx,
+        Mention(m.group("name"), start, start + len(m.group("name")), "name"),
+        m.group("cue"),
+        "speaker-cue-quote",
+    )
+
+
+def _zh_after(ctx: Context) -> Attribution | None:
+    """“…”王毅表示"""
+    m = ctx.pat.zh_after.match(ctx.after)
+    if not m:
+        return None
+    start = ctx.span.outer_end + m.start("name")
+    return result(
+        ctx,
+        Mention(m.group("name"), start, start + len(m.group("name")), "name"),
+        m.group("cue"),
+        "quote-speaker-cue",
+    )
+
+
+CJK_RULES: tuple[Rule, ...] = (_topic_cue, _zh_before, _zh_after)
