@@ -3,7 +3,7 @@ PY ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: setup test lint check run
+.PHONY: setup test lint check run bench eval
 
 setup:  ## create .venv and install quotes with its dev tools (torch pinned to CPU via constraints.txt)
 	$(PY) -m venv $(VENV)
@@ -15,11 +15,17 @@ test:  ## the test suite
 	$(BIN)/python -m pytest -q
 
 lint:  ## ruff and mypy on the package
-	$(BIN)/ruff check quotes tests
-	$(BIN)/ruff format --check quotes tests
+	$(BIN)/ruff check quotes tests benchmarks
+	$(BIN)/ruff format --check quotes tests benchmarks
 	$(BIN)/mypy
 
 check: lint test
 
 run:  ## the main command on the seed corpus
 	$(BIN)/quotes extract seeds/ -o quotes.csv
+
+bench:  ## speed benchmark against its targets (benchmarks/speed.py)
+	$(BIN)/python benchmarks/speed.py
+
+eval:  ## quality gate on the annotated dev data, where it exists (benchmarks/eval_gate.py)
+	$(BIN)/python benchmarks/eval_gate.py
