@@ -35,7 +35,10 @@ _NAME_WORD = (
 _PARTICLE = r"(?:de|van|von|der|den|bin|al|da|del|la|le|di|du|y)"
 NAME = rf"{_NAME_WORD}(?:[ \u00a0]+(?:{_NAME_WORD}|{_PARTICLE}(?=[ \u00a0]+\p{{Lu}})))*"
 # an appositive ("Takaichi, who took office in October, said") or a party tag ("Pence (R-IN)")
-APPOS = r"(?:[ \u00a0]*\([^()\n]{1,24}\))?(?:(?:,[ \u00a0][^,“”\"«»„\n]{1,160}?){1,3},)?"
+APPOS = (
+    r"(?:[ \u00a0]*\([^()\n]{1,24}\))?"
+    r"(?:,[ \u00a0](?P<appos>[^,“”\"«»„\n]{1,160}?)(?:,[ \u00a0][^,“”\"«»„\n]{1,160}?){0,2},)?"
+)
 _LEAD = r"^[\s,;:—–\-]*"
 _SP = r"[ \u00a0]+"
 _JA_NAME = r"[\p{Han}\p{Katakana}ー・]{2,16}"
@@ -48,6 +51,7 @@ class Patterns:
     after_cue_first: re.Pattern[str]  # “…,” said X
     after_speaker_first: re.Pattern[str]  # “…,” X said
     headline_after: re.Pattern[str]  # ‘…’ Could Address Clean Energy, Lindsey Graham Says
+    inverted_pronoun: re.Pattern[str] | None  # « … », a-t-il déclaré
     trailing: re.Pattern[str]  # “…” to drive up the price, she said
     signed: re.Pattern[str]  # “…” ― Sonya Herridge
     possessive: re.Pattern[str]  # Trump’s claim that there were “…”
@@ -95,9 +99,19 @@ def _nominal(lex: Lexicon) -> str:
     possessor = rf"(?:{NAME}|(?i:the){_SP}[\p{{L}}\-]+)(?:’s|'s){_SP}"
     plural_nouns = lex.alternation([n for n in lex.person_nouns if n.endswith("s")]) or "(?!)"
     dets = lex.alternation(lex.determiners) or "(?!)"
+    preps = lex.alternation(sorted(lex.prepositions)) or "(?!)"
+    after_det = rf"(?:{_SP}|(?<=['’]))"  # "the ministry", "l'Élysée"
+    # "the Ministry of Health", "le ministère de l'Intérieur": a capitalised genitive belongs to it
+    genitive = lex.alternation(lex.genitive_prepositions)
+    tail = (
+        rf"(?:{_SP}(?i:{genitive}){after_det}(?:(?i:{dets}){after_det})?\p{{Lu}}[\p{{L}}\-]*"
+        rf"(?:{_SP}\p{{Lu}}[\p{{L}}\-]*){{0,3}})?"
+        if genitive
+        else ""
+    )
     nominal = (
-        rf"(?:(?i:{dets}){_SP}(?:[\p{{L}}\d.’'/\-]+{_SP}){{0,3}}?"
-        rf"(?i:{nouns})s?\b|(?<![\p{{L}}])(?i:{plural_nouns})\b"
+        rf"(?:(?i:{dets}){after_det}(?:(?!(?i:{preps})\b)[\p{{L}}\d.’'/\-]+{_SP}){{0,3}}?"
+        rf"(?i:{nouns})s?\b{tail}|(?<![\p{{L}}])(?i:{plural_nouns})\b"
         rf"|{possessor}(?:[\p{{Ll}}\-]+{_SP}){{0,2}}?(?i:{nouns})\b)"
     )
     if not lex.capitalized_nouns:
@@ -117,7 +131,12 @@ def patterns(lex: Lexicon) -> Patterns:
     adverbs = lex.alternation(lex.adverbs) or "(?!)"
     pronouns = lex.alternation([*lex.pronouns, *(p.capitalize() for p in lex.pronouns)]) or "(?!)"
     nominal = _nominal(lex)
-    mention = rf"(?P<nom>{nominal})|(?P<pro>\b(?:{pronouns})\b)|(?P<name>{name_pattern(lex)})"
+    dets = lex.alternation(lex.determiners) or "(?!)"
+    # "the Times wrote", "estime la CGT": an article before a name is not part of it
+    mention = (
+        rf"(?P<nom>{nominal})|(?P<pro>\b(?:{pronouns})\b)"
+        rf"|(?:(?<!\p{{L}})(?i:{dets})(?:{_SP}|(?<=['’])))?(?P<name>{name_pattern(lex)})"
+    )
     # "It" opens many sentences it does not speak in ("It is clear that …"): next to a cue only
     neuter = lex.alternation([p for p, g in lex.pronouns.items() if g == "n"])
     opening = rf"(?!(?i:{neuter})\b)(?:{mention})" if neuter else rf"(?:{mention})"
@@ -136,8 +155,10 @@ def patterns(lex: Lexicon) -> Patterns:
     adv = rf"(?:(?:{aux}){_SP})?{adverb}" if aux else adverb
     gap = rf"(?:{_SP}|(?=[’']s{_SP}))"  # "He said", and "He’s claiming" with no space before ’s
     # "a narrator in the Clinton ad asks": a short prepositional phrase after the speaker
+    post_preps = lex.alternation(lex.postmod_prepositions) or "(?!)"
+    dets = lex.alternation(lex.determiners) or "(?!)"
     postmod = (
-        rf"(?:{_SP}(?:of|in|at|for|from|with|on){_SP}(?:the{_SP})?[\p{{L}}’'\-]+"
+        rf"(?:{_SP}(?:{post_preps})(?:{_SP}|(?<=['’]))(?:(?:{dets}){_SP})?[\p{{L}}’'\-]+"
         rf"(?:{_SP}[\p{{L}}’'\-]+){{0,2}}?)?"
     )
     irregular = lex.alternation(lex.irregular_verbs) or "(?!)"
@@ -177,6 +198,9 @@ def patterns(lex: Lexicon) -> Patterns:
         after_speaker_first=re.compile(
             rf"{_LEAD}(?:as{_SP})?(?:(?!(?:{subordinators}){_SP})\p{{Ll}}+{_SP}(?=\p{{Lu}})){{0,2}}(?:{mention}){postmod}{APPOS}{gap}{adv}{verb}"
         ),
+        inverted_pronoun=re.compile(rf"{_LEAD}(?:{lex.pronoun_inversion})")
+        if lex.pronoun_inversion
+        else None,
         headline_after=re.compile(
             rf"^[^\n“”‘’\"]*,{_SP}(?:{mention}){_SP}(?P<cue>{capitals})(?!\p{{L}})[.!?]?[ \u00a0]*(?:\n|$)"
         ),
@@ -276,8 +300,9 @@ def _ending_with(cue: str) -> re.Pattern[str]:
 
 def mention_in(m: re.Match[str], offset: int, lex: Lexicon) -> Mention | None:
     """The speaker mention a pattern matched, in document offsets; None for non-speakers."""
+    groups = m.groupdict()
     for kind, group in (("nominal", "nom"), ("pronoun", "pro"), ("name", "name")):
-        if m.group(group):
+        if groups.get(group):
             start, end = m.span(group)
             text = m.group(group)
             if kind == "name":
@@ -285,6 +310,11 @@ def mention_in(m: re.Match[str], offset: int, lex: Lexicon) -> Mention | None:
                 return found.shifted(offset) if found else None
             if text.split()[-1].rstrip(".") in lex.not_speakers:
                 return None  # "mit den Worten" is how a quote is introduced, not who speaks
+            appos = m.groupdict().get("appos")
+            if kind == "nominal" and appos and re.fullmatch(NAME, appos.strip()):
+                named = clean_name(appos.strip(), m.start("appos"), lex)  # "le ministre, Gérald Darmanin,"
+                if named is not None:
+                    return named.shifted(offset)
             if text.endswith(".") and len(text.split()[-1]) > 3:
                 text, end = text[:-1], end - 1  # the sentence's full stop, not an abbreviation
             return Mention(text, start + offset, end + offset, kind)

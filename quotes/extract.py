@@ -54,14 +54,15 @@ class QuoteSpan:
     paragraph: int
     pieces: tuple[tuple[int, int], ...]
     closed: bool = True
+    pad: tuple[int, int] = (0, 0)  # spaces inside the marks: French « … »
 
     @property
     def outer_start(self) -> int:
-        return self.start - len(self.open_mark)
+        return self.start - self.pad[0] - len(self.open_mark)
 
     @property
     def outer_end(self) -> int:
-        return self.end + len(self.close_mark)
+        return self.end + self.pad[1] + len(self.close_mark)
 
     def text_in(self, text: str) -> str:
         """The quoted words: paragraphs of a long quote on their own lines, fragments joined by '…'."""
@@ -270,6 +271,7 @@ def _span(
         paragraph=paragraph,
         pieces=tuple(trimmed),
         closed=closed,
+        pad=(trimmed[0][0] - pieces[0][0], pieces[-1][1] - trimmed[-1][1]),
     )
 
 
@@ -332,6 +334,7 @@ def join_spans(spans: list[QuoteSpan]) -> QuoteSpan:
         paragraph=first.paragraph,
         pieces=tuple(p for s in spans for p in s.pieces),
         closed=all(s.closed for s in spans),
+        pad=(first.pad[0], last.pad[1]),
     )
 
 

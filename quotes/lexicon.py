@@ -65,6 +65,9 @@ class Lexicon:
     document_adverbs: tuple[str, ...]  # "Darin heißt es": in the document just named
     document_verbs: tuple[str, ...]  # what a document does in "In X heißt es" / "Darin steht"
     participles: tuple[str, ...]  # "…, saying": the speaker is the clause's subject
+    postmod_prepositions: tuple[str, ...]  # "a narrator in the Clinton ad asks", "le ministre de l'Intérieur"
+    genitive_prepositions: tuple[str, ...]  # "the Ministry of Health", "el Ministerio de Salud"
+    pronoun_inversion: str  # French "« … », a-t-il déclaré": a regex with groups `pro` and `cue`
     participle_leads: tuple[str, ...]  # "…, despite admitting that", "… by announcing that"
     group_pronouns: frozenset[str]  # "they": an organisation or a group named nearby
     addressee_verbs: frozenset[str]  # "Mook told CBS, “…”": the name after these verbs is spoken to
@@ -150,6 +153,9 @@ def load(lang: str | None) -> Lexicon:
         title_suffixes=words("title_suffixes"),
         prepositions=frozenset(w.lower() for w in words("prepositions")),
         participles=words("participles"),
+        postmod_prepositions=words("postmod_prepositions"),
+        pronoun_inversion=str(raw.get("pronoun_inversion", "")),
+        genitive_prepositions=words("genitive_prepositions"),
         participle_leads=words("participle_leads"),
         object_only_pronouns=frozenset(words("object_only_pronouns")),
         addressee_verbs=frozenset(words("addressee_verbs")),

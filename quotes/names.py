@@ -107,7 +107,8 @@ def _strip_possessive(word: str) -> str:
 
 def _is_org(core: tuple[str, ...], lex: Lexicon) -> bool:
     joined = " ".join(core)
-    return joined in lex.not_persons or any(w.lower().strip(".") in ORG_WORDS for w in core)
+    acronym = len(core) == 1 and core[0].isupper() and 2 <= len(core[0]) <= 5  # CGT, SPD, NATO
+    return acronym or joined in lex.not_persons or any(w.lower().strip(".") in ORG_WORDS for w in core)
 
 
 class DocumentNames:
@@ -139,8 +140,11 @@ class DocumentNames:
             lowered = [w.lower().rstrip(".") for w in name.core]
             if lowered[-1] == last.rstrip(".") and wanted <= set(lowered) and len(name.core) > len(best):
                 best = name.core
-        if all(w.isupper() and len(w) > 1 for w in best):  # transcripts: PENCE
-            best = tuple(w.capitalize() for w in best)
+        if all(w.isupper() and len(w) > 1 for w in best):  # transcripts: PENCE, unless an acronym (CGT)
+            best = tuple(
+                w.capitalize() if len(w) > 4 or re.search(rf"\b{w.capitalize()}\b", self.text) else w
+                for w in best
+            )
         return best
 
     def title_of(self, core: tuple[str, ...]) -> tuple[str, ...]:
@@ -221,9 +225,14 @@ def _resolve_name(mention: Mention, names: DocumentNames, lex: Lexicon) -> Speak
 
 def _resolve_nominal(mention: Mention, names: DocumentNames, lex: Lexicon) -> Speaker:
     words = mention.text.split()
-    head = words[-1].lower()
+    elided = next((d for d in lex.determiners if d[-1:] in "'’" and words[0].lower().startswith(d)), None)
+    if elided:  # "l'Élysée": the article and the noun are one word
+        words = [words[0][: len(elided)], words[0][len(elided) :], *words[1:]]
+    genitives = {g.lower() for g in lex.genitive_prepositions}
+    cut = next((i for i, w in enumerate(words) if i and w.lower() in genitives), len(words))
+    head = words[cut - 1].lower()  # "the Ministry of Health": the ministry
     has_det = words[0].lower() in {d.lower() for d in lex.determiners}
-    body = " ".join(words[1:]) if has_det else mention.text
+    body = " ".join(words[1:]) if has_det else " ".join(words)
     if lex.capitalized_nouns:
         named = _trailing_name(words[1:] if has_det else words, lex)
         if named is not None:  # "der zuständige Gewerkschaftsvorstand Uwe Foullong"
@@ -231,7 +240,8 @@ def _resolve_nominal(mention: Mention, names: DocumentNames, lex: Lexicon) -> Sp
             canonical = names.canonical(name)
             return Speaker(" ".join(canonical), role, _kind(canonical, lex), mention)
     if any(head.rstrip("s") == n or head == n for n in lex.org_nouns):
-        return Speaker(_fullest_description(names.text, head, body, lex), None, "organization", mention)
+        described = body if cut < len(words) else _fullest_description(names.text, head, body, lex)
+        return Speaker(described, None, "organization", mention)
     person = _person_described(mention, names, lex)
     if person is not None:  # "the Japanese leader" -> Sanae Takaichi
         canonical = names.canonical(person.core)

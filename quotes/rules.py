@@ -42,8 +42,14 @@ def _after(
 
 
 def _quote_cue_speaker(ctx: Context) -> Attribution | None:
-    """“…,” said X."""
-    return _after(ctx, ctx.pat.after_cue_first, "quote-cue-speaker")
+    """“…,” said X; French « … », a-t-il déclaré."""
+    found = _after(ctx, ctx.pat.after_cue_first, "quote-cue-speaker")
+    if found is None and ctx.pat.inverted_pronoun is not None:
+        found = _after(ctx, ctx.pat.inverted_pronoun, "quote-cue-speaker")
+        cue = (found.cue or "").lower() if found else ""
+        if cue not in ctx.lex.verb_set and not any(v.endswith(" " + cue) for v in ctx.lex.verb_set):
+            return None  # « … », dit-il: only a reporting verb
+    return found
 
 
 def _quote_speaker_cue(ctx: Context) -> Attribution | None:

@@ -160,6 +160,39 @@ def test_german_word_order(text: str, mention: str, method: str) -> None:
     assert (q.speaker_mention, q.method) == (mention, method)
 
 
+@pytest.mark.parametrize(
+    ("lang", "text", "speaker", "speaker_type"),
+    [
+        ("fr", "« Nous allons continuer », a déclaré Emmanuel Macron mardi.", "Emmanuel Macron", "person"),
+        (  # a description with a name in apposition is that name
+            "fr",
+            "Le ministre de l'Intérieur, Gérald Darmanin, a affirmé : « La situation est sous contrôle. »",
+            "Gérald Darmanin",
+            "person",
+        ),
+        ("fr", "« C'est inacceptable », estime la CGT dans un communiqué.", "CGT", "organization"),
+        ("fr", "Marine Le Pen a parlé. « Nous ne céderons pas », a-t-elle lancé.", "Marine Le Pen", "person"),
+        (
+            "fr",
+            "Le ministère de l'Intérieur a indiqué : « Trois personnes ont été interpellées. »",
+            "ministère de l'Intérieur",
+            "organization",
+        ),
+        ("es", "«Vamos a ganar», dijo Pedro Sánchez en Madrid.", "Pedro Sánchez", "person"),
+        (
+            "es",
+            "Según el Ministerio de Salud, la situación es «preocupante».",
+            "Ministerio de Salud",
+            "organization",
+        ),
+        ("es", "«Es una vergüenza», denunció el sindicato en un comunicado.", "sindicato", "organization"),
+    ],
+)
+def test_french_and_spanish(lang: str, text: str, speaker: str, speaker_type: str) -> None:
+    q = only(text, lang)
+    assert (q.speaker, q.speaker_type) == (speaker, speaker_type)
+
+
 def test_fragment_takes_speaker_of_next_quote_in_its_sentence() -> None:
     text = "Die „unter Druck stehenden Soldaten“ hätten „unschuldige Zivilisten getötet“, so Murtha."
     first, second = extract_quotes(text, lang="de")
