@@ -77,7 +77,8 @@ class Patterns:
     colon_speaker: re.Pattern[str]
     according: re.Pattern[str]
     source: re.Pattern[str]
-    ja_after: re.Pattern[str] | None
+    ja_after: re.Pattern[str] | None  # 「…」と述べた, 「…」と国土交通相は述べた, 「…」としている
+    ja_following: re.Pattern[str] | None  # 「…」。石破茂首相はこう語った
     ja_topic: re.Pattern[str]
     zh_before: re.Pattern[str]
     zh_after: re.Pattern[str]
@@ -179,10 +180,17 @@ def patterns(lex: Lexicon) -> Patterns:
     lead_in = (
         rf"(?:\p{{Lu}}[^,“”\"\n]{{0,100}},{_SP}|\p{{Lu}}[^,“”\"\n]{{0,60}}?{_SP}(?=(?:{pronouns}){_SP}))?"
     )
-    ja_after = None
+    ja_after = ja_following = None
     if lex.quote_particles:
+        closers = lex.alternation(lex.quote_closers) or "(?!)"
         ja_after = re.compile(
-            rf"^[\s、]*(?:{lex.alternation(lex.quote_particles)})[、\s]*[^。「」]{{0,24}}?(?P<cue>{verbs})"
+            rf"^[\s、]*(?:(?P<cue>{closers})|(?:{lex.alternation(lex.quote_particles)})[、\s]*"
+            rf"(?P<between>[^。「」]{{0,24}}?)(?P<cue>{verbs}))"
+        )
+        following = lex.alternation(lex.following_cues) or "(?!)"
+        topic = lex.alternation(lex.topic_particles) or "(?!)"
+        ja_following = re.compile(
+            rf"^[。\s]*(?P<name>{_JA_NAME})(?:{topic})[^。「」]{{0,60}}?(?:{following})(?P<cue>{verbs})"
         )
     rest = r"(?P<rest>[^.!?“”\"«»„]{0,200})$"
     title_words = tuple(c for c in lex.term_cues if c[:1] not in "’'")
@@ -261,8 +269,13 @@ def patterns(lex: Lexicon) -> Patterns:
         clause_subject=re.compile(rf"^\s*{lead_in}{opening}{postmod}{APPOS}{_SP}{adv}\p{{Ll}}"),
         colon_speaker=re.compile(rf"^(?P<name>{NAME}|\p{{Lu}}[\p{{Lu}} .’'\-]+)\s*:\s"),
         according=re.compile(rf"(?<!\p{{L}})(?i:{according}){_SP}(?:{mention})"),
-        source=re.compile(rf"(?<![\p{{L}}])(?P<marker>{markers}){_SP}(?P<src>{nominal}|{NAME})"),
+        source=re.compile(
+            rf"(?P<src>[\p{{Han}}\p{{Katakana}}\p{{Lu}}ー・]{{2,20}}?)(?P<marker>{markers})"
+            if lex.source_marker_follows
+            else rf"(?<![\p{{L}}])(?P<marker>{markers}){_SP}(?P<src>{nominal}|{NAME})"
+        ),
         ja_after=ja_after,
+        ja_following=ja_following,
         ja_topic=re.compile(rf"(?P<name>{_JA_NAME})(?:{lex.alternation(lex.topic_particles) or '(?!)'})"),
         zh_before=re.compile(rf"(?P<name>\p{{Han}}{{2,12}}?)(?P<cue>{verbs})[：:，,]?\s*$"),
         zh_after=re.compile(rf"^[，,。\s]*(?P<name>\p{{Han}}{{2,12}}?)(?P<cue>{verbs})"),

@@ -66,6 +66,9 @@ class Lexicon:
     document_verbs: tuple[str, ...]  # what a document does in "In X heißt es" / "Darin steht"
     participles: tuple[str, ...]  # "…, saying": the speaker is the clause's subject
     postmod_prepositions: tuple[str, ...]  # "a narrator in the Clinton ad asks", "le ministre de l'Intérieur"
+    quote_closers: tuple[str, ...]  # Japanese 「…」としている / とした: the particle and the cue in one
+    following_cues: tuple[str, ...]  # Japanese 「…」。X首相はこう語った: the next sentence points back
+    source_marker_follows: bool  # Japanese "NHKによると": the source comes before its marker
     genitive_prepositions: tuple[str, ...]  # "the Ministry of Health", "el Ministerio de Salud"
     pronoun_inversion: str  # French "« … », a-t-il déclaré": a regex with groups `pro` and `cue`
     participle_leads: tuple[str, ...]  # "…, despite admitting that", "… by announcing that"
@@ -156,6 +159,9 @@ def load(lang: str | None) -> Lexicon:
         postmod_prepositions=words("postmod_prepositions"),
         pronoun_inversion=str(raw.get("pronoun_inversion", "")),
         genitive_prepositions=words("genitive_prepositions"),
+        quote_closers=words("quote_closers"),
+        following_cues=words("following_cues"),
+        source_marker_follows=bool(raw.get("source_marker_follows", False)),
         participle_leads=words("participle_leads"),
         object_only_pronouns=frozenset(words("object_only_pronouns")),
         addressee_verbs=frozenset(words("addressee_verbs")),

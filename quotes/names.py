@@ -15,6 +15,7 @@ from quotes.attribute import Attribution
 from quotes.cues import Mention, name_pattern
 from quotes.extract import QuoteSpan
 from quotes.lexicon import Lexicon
+from quotes.romanize import japanese_name
 
 ORG_WORDS = {
     "ministry",
@@ -215,12 +216,32 @@ def _resolve(
 
 
 def _resolve_name(mention: Mention, names: DocumentNames, lex: Lexicon) -> Speaker:
+    if " " not in mention.text and _CJK.match(mention.text):
+        return _resolve_cjk_name(mention, lex)
     words = [_strip_possessive(w) for w in mention.text.split()]
     title, core = split_title(words, lex)
     canonical = names.canonical(core)
     full_title = title or names.title_of(canonical)
     kind = "organization" if _is_org(canonical, lex) else "person"
     return Speaker(" ".join(canonical), " ".join(full_title) or None, kind, mention)
+
+
+_CJK = re.compile(r"[\p{Han}\p{Katakana}\p{Hiragana}]")
+
+
+def _resolve_cjk_name(mention: Mention, lex: Lexicon) -> Speaker:
+    """高市早苗首相 -> 高市早苗 with the title 首相; 外務省 is an organisation."""
+    text = mention.text
+    if any(text.endswith(n) for n in lex.org_nouns):
+        return Speaker(text, None, "organization", mention)
+    title = max((t for t in lex.titles if text.endswith(t) and len(t) < len(text)), key=len, default="")
+    core = text[: len(text) - len(title)] if title else text
+    if title and not (_KATAKANA.fullmatch(core) or (lex.lang == "ja" and japanese_name(core))):
+        return Speaker(text, None, "person", mention)  # 国土交通相, 外務大臣: a post, no name in it
+    return Speaker(core, title or None, "person", mention)
+
+
+_KATAKANA = re.compile(r"[\p{Katakana}ー・]+")
 
 
 def _resolve_nominal(mention: Mention, names: DocumentNames, lex: Lexicon) -> Speaker:

@@ -14,7 +14,13 @@ def _topic_cue(ctx: Context) -> Attribution | None:
         return None
     m = ctx.pat.ja_after.match(ctx.after)
     if not m:
-        return None
+        return _following(ctx)
+    between = m.groupdict().get("between")
+    inside = ctx.pat.ja_topic.search(between) if between else None
+    if inside:  # 「安全が第一だ」と国土交通相は述べた
+        start = ctx.span.outer_end + m.start("between") + inside.start("name")
+        name = inside.group("name")
+        return result(ctx, Mention(name, start, start + len(name), "name"), m.group("cue"), "topic-cue")
     window_start = sentence_start(ctx.text, ctx.para, max(ctx.para.start, ctx.before_start - 1))
     topics = list(ctx.pat.ja_topic.finditer(ctx.text, window_start, ctx.span.outer_start))
     if not topics:
@@ -23,6 +29,16 @@ def _topic_cue(ctx: Context) -> Attribution | None:
     return result(
         ctx, Mention(t.group("name"), t.start("name"), t.end("name"), "name"), m.group("cue"), "topic-cue"
     )
+
+
+def _following(ctx: Context) -> Attribution | None:
+    """「全力で取り組む」。石破茂首相は記者団にこう語った: the next sentence says who said it."""
+    m = ctx.pat.ja_following.match(ctx.after) if ctx.pat.ja_following is not None else None
+    if m is None:
+        return None
+    start = ctx.span.outer_end + m.start("name")
+    name = m.group("name")
+    return result(ctx, Mention(name, start, start + len(name), "name"), m.group("cue"), "following-sentence")
 
 
 def _zh_before(ctx: Context) -> Attribution | None:

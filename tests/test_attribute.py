@@ -453,3 +453,37 @@ def test_japanese_topic_speaker() -> None:
     q = only("岸田文雄首相は記者団に対し「全力で取り組む」と述べた。", "ja")
     assert q.speaker is not None and "岸田文雄" in q.speaker
     assert q.cue == "述べた" and q.method == "topic-cue"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "title", "speaker_type", "method"),
+    [
+        ("岸田文雄首相は記者団に対し「全力で取り組む」と述べた。", "岸田文雄", "首相", "person", "topic-cue"),
+        (
+            "「全力で取り組む」。石破茂首相は記者団にこう語った。",
+            "石破茂",
+            "首相",
+            "person",
+            "following-sentence",
+        ),
+        ("「安全が第一だ」と国土交通相は述べた。", "国土交通相", None, "person", "topic-cue"),
+        ("外務省は声明で「深い懸念を表明する」とした。", "外務省", None, "organization", "topic-cue"),
+        (
+            "米国のトランプ大統領は「日本は素晴らしい同盟国だ」と投稿した。",
+            "トランプ",
+            "大統領",
+            "person",
+            "topic-cue",
+        ),
+    ],
+)
+def test_japanese_speakers(
+    text: str, speaker: str, title: str | None, speaker_type: str, method: str
+) -> None:
+    q = only(text, "ja")
+    assert (q.speaker, q.speaker_title, q.speaker_type, q.method) == (speaker, title, speaker_type, method)
+
+
+def test_japanese_cited_source_comes_before_its_marker() -> None:
+    q = only("NHKによると、政府は「慎重に検討する」としている。", "ja")
+    assert (q.speaker, q.cited_source) == ("政府", "NHK")
