@@ -98,9 +98,12 @@ def _nominal(lex: Lexicon) -> str:
     nouns = lex.alternation(lex.org_nouns + lex.person_nouns) or "(?!)"
     # "Gary Johnson’s doctor", "the ad’s narrator": a possessive before the noun
     possessor = rf"(?:{NAME}|(?i:the){_SP}[\p{{L}}\-]+)(?:’s|'s){_SP}"
-    plural_nouns = lex.alternation([n for n in lex.person_nouns if n.endswith("s")]) or "(?!)"
+    plural_nouns = (
+        lex.alternation([n for n in (*lex.person_nouns, *lex.org_nouns) if n.endswith("s")]) or "(?!)"
+    )
     dets = lex.alternation(lex.determiners) or "(?!)"
     preps = lex.alternation(sorted(lex.prepositions)) or "(?!)"
+    stops = lex.alternation(sorted(lex.stop_capitals)) or "(?!)"
     after_det = rf"(?:{_SP}|(?<=['’]))"  # "the ministry", "l'Élysée"
     # "the Ministry of Health", "le ministère de l'Intérieur": a capitalised genitive belongs to it
     genitive = lex.alternation(lex.genitive_prepositions)
@@ -112,7 +115,7 @@ def _nominal(lex: Lexicon) -> str:
     )
     nominal = (
         rf"(?:(?i:{dets}){after_det}(?:(?!(?i:{preps})\b)[\p{{L}}\d.’'/\-]+{_SP}){{0,3}}?"
-        rf"(?i:{nouns})s?\b{tail}|(?<![\p{{L}}])(?i:{plural_nouns})\b"
+        rf"(?i:{nouns})s?\b{tail}|(?<![\p{{L}}])(?:(?!(?:{stops})\b)\p{{Lu}}\p{{Ll}}+{_SP})?(?i:{plural_nouns})\b"
         rf"|{possessor}(?:[\p{{Ll}}\-]+{_SP}){{0,2}}?(?i:{nouns})\b)"
     )
     if not lex.capitalized_nouns:
@@ -172,6 +175,8 @@ def patterns(lex: Lexicon) -> Patterns:
     objects = lex.alternation(lex.object_pronouns) or "(?!)"
     leads = lex.alternation(lex.participle_leads) or "(?!)"
     participles = lex.alternation(lex.participles) or "(?!)"
+    # "with chants of", "his claims": a cue word after an article or a preposition is a noun
+    noun_guard = rf"(?<!(?<!\p{{L}})(?i:{dets}|{preps}){_SP})"
     # "said the Rev. Peter Wherry", "said 9/11 widow Terry Strada": words before a name
     title_lead = rf"(?:the{_SP}(?=\p{{Lu}}\p{{Ll}}{{0,3}}\.)|\S*\d\S*{_SP}(?:\p{{Ll}}+{_SP})?(?=\p{{Lu}}))"
     # "Only European immigrants are": a plural noun before a copula is not the cue
@@ -228,7 +233,7 @@ def patterns(lex: Lexicon) -> Patterns:
             rf"(?<=(?<!\p{{L}})(?i:{preps}){_SP})(?:{mention}){_SP}(?P<cue>(?:{verbs}))(?<=ing)(?!\p{{L}}){rest}"
         ),
         subject_first=re.compile(
-            rf"^\s*{opening}{postmod}{APPOS}{_SP}(?:[^\s„“”\"«»]+{_SP}){{0,{MAX_WORDS_TO_CUE}}}?{verb}{rest}"
+            rf"^\s*{opening}{postmod}{APPOS}{_SP}(?:[^\s„“”\"«»]+{_SP}){{0,{MAX_WORDS_TO_CUE}}}?{noun_guard}{verb}{rest}"
         ),
         colon_subject=re.compile(rf"^\s*{opening}{APPOS}{_SP}\p{{Ll}}[^.!?“”\"«»„\n]{{0,160}}:\s*$"),
         reporting_cue=re.compile(rf"(?<!\p{{L}})(?i:{verbs})(?!\p{{L}})"),
@@ -268,7 +273,9 @@ def patterns(lex: Lexicon) -> Patterns:
         ),
         clause_subject=re.compile(rf"^\s*{lead_in}{opening}{postmod}{APPOS}{_SP}{adv}\p{{Ll}}"),
         colon_speaker=re.compile(rf"^(?P<name>{NAME}|\p{{Lu}}[\p{{Lu}} .’'\-]+)\s*:\s"),
-        according=re.compile(rf"(?<!\p{{L}})(?i:{according}){_SP}(?:{mention})"),
+        according=re.compile(
+            rf"(?<!\p{{L}})(?i:{according}){_SP}(?:{mention}|(?:\p{{Ll}}+{_SP}){{1,2}}(?P<name>{name_pattern(lex)}))"
+        ),
         source=re.compile(
             rf"(?P<src>[\p{{Han}}\p{{Katakana}}\p{{Lu}}ー・]{{2,20}}?)(?P<marker>{markers})"
             if lex.source_marker_follows

@@ -261,7 +261,10 @@ def _resolve_nominal(mention: Mention, names: DocumentNames, lex: Lexicon) -> Sp
             canonical = names.canonical(name)
             return Speaker(" ".join(canonical), role, _kind(canonical, lex), mention)
     if any(head.rstrip("s") == n or head == n for n in lex.org_nouns):
-        described = body if cut < len(words) else _fullest_description(names.text, head, body, lex)
+        specific = cut < len(words) or head in {
+            d.lower() for d in lex.document_nouns
+        }  # "a statement": which?
+        described = body if specific else _fullest_description(names.text[: mention.end], head, body, lex)
         return Speaker(described, None, "organization", mention)
     person = _person_described(mention, names, lex)
     if person is not None:  # "the Japanese leader" -> Sanae Takaichi
@@ -286,15 +289,28 @@ def _trailing_name(words: list[str], lex: Lexicon) -> tuple[str, tuple[str, ...]
 
 
 def _fullest_description(text: str, head: str, body: str, lex: Lexicon) -> str:
-    """The fullest description of the same body in the text: "the ministry" -> "Japanese foreign ministry"."""
+    """The fullest description of the same body in the text before it: "the ministry" -> "Japanese
+    foreign ministry"."""
     dets = lex.alternation(lex.determiners) or "(?!)"
     fullest = body
-    for m in re.finditer(rf"(?i:\b(?:{dets}))\s+((?:[\p{{L}}’'\-]+\s+){{0,4}}{re.escape(head)})\b", text):
+    for m in re.finditer(rf"(?i:\b(?:{dets}))\s+((?:[\p{{L}}\-]+\s+){{0,4}}{re.escape(head)})\b", text):
         candidate = m.group(1)
-        joins = re.search(r"(?i)\b(?:and|of|in|by|with|to|on|und|von|des|der|et|de|y)\b", candidate)
-        if len(candidate) > len(fullest) and not joins:
+        modifiers = candidate.split()[:-1]
+        if len(candidate) > len(fullest) and all(_modifier(w, lex) for w in modifiers):
             fullest = candidate
     return fullest
+
+
+_ADJECTIVE = re.compile(r"(?:al|ic|ive|ous|ese|an|ish|ary|ent|ant|ern|ior|ist)$")
+
+
+def _modifier(word: str, lex: Lexicon) -> bool:
+    """Words that can stand before the noun of a description: 'Japanese', 'foreign', 'federal'
+    ('officers support Trump's campaign' is a clause, not a description)."""
+    low = word.lower()
+    if low in lex.prepositions or low in {"and", "und", "et", "y", "or"}:
+        return False
+    return word[:1].isupper() or low in lex.name_titles or bool(_ADJECTIVE.search(low))
 
 
 def _person_described(mention: Mention, names: DocumentNames, lex: Lexicon) -> _Name | None:
@@ -386,6 +402,6 @@ def _organizations(text: str, lo: int, hi: int, names: DocumentNames, lex: Lexic
     nouns = lex.alternation(lex.org_nouns + tuple(n for n in lex.person_nouns if n.endswith("s")))
     if nouns:
         owner = r"(?:(?i:the|its|this)|\p{Lu}[\p{L}\-]*(?:’s|'s))"  # "the ministry", "Clinton’s campaign"
-        for m in re.finditer(rf"\b{owner}\s+(?:[\p{{L}}’'\-]+\s+){{0,3}}?(?i:{nouns})\b", text[lo:hi]):
+        for m in re.finditer(rf"\b{owner}\s+(?:[\p{{L}}\-]+\s+){{0,2}}?(?i:{nouns})\b", text[lo:hi]):
             out.append(Mention(m.group(), lo + m.start(), lo + m.end(), "nominal"))
     return sorted(out, key=lambda m: m.start)

@@ -166,7 +166,18 @@ def _subject_first(ctx: Context) -> Attribution | None:
         return None
     m = ctx.pat.subject_first.match(ctx.before)
     mention = mention_in(m, ctx.before_start, ctx.lex) if m else None
-    return result(ctx, mention, m.group("cue"), by_rest(m.group("rest"))) if m and mention else None
+    if mention is None or _lone_capital(ctx, mention):
+        return None
+    return result(ctx, mention, m.group("cue"), by_rest(m.group("rest")))
+
+
+def _lone_capital(ctx: Context, mention: Mention) -> bool:
+    """'Pressure is building on …': one capitalised word opening a sentence, named nowhere else
+    and written in lower case elsewhere, is a common noun, not a name."""
+    word = mention.text
+    if mention.kind != "name" or " " in word or named_elsewhere(ctx.text, mention):
+        return False
+    return bool(re.search(rf"(?<!\p{{L}}){re.escape(word.lower())}(?!\p{{L}})", ctx.text))
 
 
 def _sentence_subject(ctx: Context) -> Attribution | None:
@@ -177,7 +188,9 @@ def _sentence_subject(ctx: Context) -> Attribution | None:
     if ctx.lex.lang == "en":
         m = ctx.pat.subject.match(ctx.before)
         mention = mention_in(m, ctx.before_start, ctx.lex) if m else None
-        return result(ctx, mention, m.group("cue"), "sentence-subject") if m and mention else None
+        if mention is None or _lone_capital(ctx, mention):
+            return None
+        return result(ctx, mention, m.group("cue"), "sentence-subject")
     if not ctx.lex.verb_second:
         return None
     m = ctx.pat.clause_subject.match(ctx.before)

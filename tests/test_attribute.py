@@ -270,6 +270,12 @@ def test_quote_after_a_reporting_sentence_is_its_speakers() -> None:
         ),
         ("“They are 100 percent wrong,” said 9/11 widow Terry Strada.", "Terry Strada", "quote-cue-speaker"),
         ("Mook told CBS, “We are focused on the issues.”", "Mook", "speaker-cue-quote"),
+        (  # 'chants' after 'with' is a noun; 'Pressure', in lower case elsewhere, is no name
+            "Pressure is building on McAuliffe, who was greeted with chants of “Bobby!” at a conference, "
+            "according to union president Doris Crouse-Mays. The pressure grows.",
+            "Doris Crouse-Mays",
+            "according-to",
+        ),
         ("Japan branded North Korea an “outlaw nation in the neighborhood.”", "Japan", "sentence-cue"),
         (
             "The spot ends with footage of Trump saying during the debate, “That makes me smart,” "
