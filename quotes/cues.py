@@ -42,6 +42,7 @@ APPOS = (
 _LEAD = r"^[\s,;:—–\-]*"
 _SP = r"[ \u00a0]+"
 _JA_NAME = r"[\p{Han}\p{Katakana}ー・]{2,16}"
+_ZH_SPEAKER = r"[\p{Han}·A-Za-z]{1,20}?"  # 他, 李强, 外交部发言人汪文斌
 MAX_WORDS_TO_CUE = 10  # a sentence-initial subject may stand this many words before its cue
 
 
@@ -276,16 +277,14 @@ def patterns(lex: Lexicon) -> Patterns:
         according=re.compile(
             rf"(?<!\p{{L}})(?i:{according}){_SP}(?:{mention}|(?:\p{{Ll}}+{_SP}){{1,2}}(?P<name>{name_pattern(lex)}))"
         ),
-        source=re.compile(
-            rf"(?P<src>[\p{{Han}}\p{{Katakana}}\p{{Lu}}ー・]{{2,20}}?)(?P<marker>{markers})"
-            if lex.source_marker_follows
-            else rf"(?<![\p{{L}}])(?P<marker>{markers}){_SP}(?P<src>{nominal}|{NAME})"
-        ),
+        source=re.compile(_source(lex, markers, rf"{nominal}|{NAME}")),
         ja_after=ja_after,
         ja_following=ja_following,
         ja_topic=re.compile(rf"(?P<name>{_JA_NAME})(?:{lex.alternation(lex.topic_particles) or '(?!)'})"),
-        zh_before=re.compile(rf"(?P<name>\p{{Han}}{{2,12}}?)(?P<cue>{verbs})[：:，,]?\s*$"),
-        zh_after=re.compile(rf"^[，,。\s]*(?P<name>\p{{Han}}{{2,12}}?)(?P<cue>{verbs})"),
+        zh_before=re.compile(
+            rf"(?:^|(?<=[，。；！？、,\s]))(?P<name>{_ZH_SPEAKER}){_zh_between(lex)}(?P<cue>{verbs})[：:，,]?\s*$"
+        ),
+        zh_after=re.compile(rf"^[，,。\s]*(?P<name>{_ZH_SPEAKER}){_zh_between(lex)}(?P<cue>{verbs})"),
     )
 
 
@@ -311,6 +310,23 @@ def _document_opening(lex: Lexicon) -> re.Pattern[str] | None:
     return re.compile(
         rf"\s*(?:(?:In|Im){_SP}{document}{_SP}(?i:{verbs})\b|(?P<adv>(?i:{adverbs})){_SP}(?i:{verbs})\b)"
     )
+
+
+def _source(lex: Lexicon, markers: str, mention: str) -> str:
+    """'according to NHK'; 'NHKによると' (source first); '据新华社报道' (between marker and closer)."""
+    if lex.source_marker_follows:
+        return rf"(?P<src>[\p{{Han}}\p{{Katakana}}\p{{Lu}}ー・]{{2,20}}?)(?P<marker>{markers})"
+    if lex.source_closers:
+        closers = lex.alternation(lex.source_closers)
+        return rf"(?P<marker>{markers})(?P<src>[\p{{Han}}A-Za-z·]{{2,12}}?)(?:{closers})"
+    return rf"(?<![\p{{L}}])(?P<marker>{markers}){_SP}(?P<src>{mention})"
+
+
+def _zh_between(lex: Lexicon) -> str:
+    """What may stand between a Chinese speaker and the cue: 在例行记者会上, 也, 再次."""
+    locatives = lex.alternation(lex.locatives) or "(?!)"
+    adverbs = lex.alternation(lex.adverbs) or "(?!)"
+    return rf"(?:(?:{locatives})[^，。：:“”]{{1,20}}?(?:上|中|时|時|后|後|前|里|裡|会|會))?(?:{adverbs})?"
 
 
 def _ending_with(cue: str) -> re.Pattern[str]:

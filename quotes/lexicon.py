@@ -75,6 +75,8 @@ class Lexicon:
     postmod_prepositions: tuple[
         str, ...
     ] = ()  # "a narrator in the Clinton ad asks", "le ministre de l'Intérieur"
+    locatives: tuple[str, ...] = ()  # Chinese 在…上 between a speaker and the cue: 李强在会上指出
+    source_closers: tuple[str, ...] = ()  # Chinese 据新华社报道: what closes a cited source
     quote_closers: tuple[str, ...] = ()  # Japanese 「…」としている / とした: the particle and the cue in one
     following_cues: tuple[str, ...] = ()  # Japanese 「…」。X首相はこう語った: the next sentence points back
     source_marker_follows: bool = False  # Japanese "NHKによると": the source comes before its marker

@@ -236,6 +236,9 @@ def _resolve_cjk_name(mention: Mention, lex: Lexicon) -> Speaker:
         return Speaker(text, None, "organization", mention)
     title = max((t for t in lex.titles if text.endswith(t) and len(t) < len(text)), key=len, default="")
     core = text[: len(text) - len(title)] if title else text
+    before = max(((text.rfind(t) + len(t), t) for t in lex.titles if t in text[:-1]), default=(0, ""))
+    if not title and before[1] and 2 <= len(text) - before[0] <= 4:  # Chinese: 国务院总理李强
+        return Speaker(text[before[0] :], text[: before[0]], "person", mention)
     if title and not (_KATAKANA.fullmatch(core) or (lex.lang == "ja" and japanese_name(core))):
         return Speaker(text, None, "person", mention)  # 国土交通相, 外務大臣: a post, no name in it
     return Speaker(core, title or None, "person", mention)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import regex as re
+
 from quotes.cues import Mention
 from quotes.sentences import sentence_start
 from quotes.sieve import Attribution, Context, Rule, result
@@ -46,13 +48,7 @@ def _zh_before(ctx: Context) -> Attribution | None:
     m = ctx.pat.zh_before.search(ctx.before)
     if not m:
         return None
-    start = ctx.before_start + m.start("name")
-    return result(
-        ctx,
-        Mention(m.group("name"), start, start + len(m.group("name")), "name"),
-        m.group("cue"),
-        "speaker-cue-quote",
-    )
+    return result(ctx, _zh_mention(ctx, m, ctx.before_start), m.group("cue"), "speaker-cue-quote")
 
 
 def _zh_after(ctx: Context) -> Attribution | None:
@@ -60,13 +56,13 @@ def _zh_after(ctx: Context) -> Attribution | None:
     m = ctx.pat.zh_after.match(ctx.after)
     if not m:
         return None
-    start = ctx.span.outer_end + m.start("name")
-    return result(
-        ctx,
-        Mention(m.group("name"), start, start + len(m.group("name")), "name"),
-        m.group("cue"),
-        "quote-speaker-cue",
-    )
+    return result(ctx, _zh_mention(ctx, m, ctx.span.outer_end), m.group("cue"), "quote-speaker-cue")
+
+
+def _zh_mention(ctx: Context, m: re.Match[str], offset: int) -> Mention:
+    name, start = m.group("name"), offset + m.start("name")
+    kind = "pronoun" if name in ctx.lex.pronouns else "name"
+    return Mention(name, start, start + len(name), kind)
 
 
 CJK_RULES: tuple[Rule, ...] = (_topic_cue, _zh_before, _zh_after)

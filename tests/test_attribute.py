@@ -493,3 +493,17 @@ def test_japanese_speakers(
 def test_japanese_cited_source_comes_before_its_marker() -> None:
     q = only("NHKによると、政府は「慎重に検討する」としている。", "ja")
     assert (q.speaker, q.cited_source) == ("政府", "NHK")
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "title", "cited_source"),
+    [
+        ("外交部发言人汪文斌在例行记者会上表示：“中方坚决反对。”", "汪文斌", "外交部发言人", None),
+        ("据新华社报道，国务院总理李强在会上指出：“经济稳中向好。”", "李强", "国务院总理", "新华社"),
+        ("“我们将继续努力，”李强说。", "李强", None, None),
+        ("王毅说：“中方坚决反对。”他表示：“这是一个重要的决定。”", "王毅", None, None),
+    ],
+)
+def test_chinese_speakers(text: str, speaker: str, title: str | None, cited_source: str | None) -> None:
+    q = extract_quotes(text, lang="zh")[-1]
+    assert (q.speaker, q.speaker_title, q.cited_source) == (speaker, title, cited_source)
