@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
+from typing import Any
 
 import regex as re
 
@@ -46,8 +47,10 @@ _ZH_SPEAKER = r"[\p{Han}·A-Za-z]{1,20}?"  # 他, 李强, 外交部发言人汪�
 MAX_WORDS_TO_CUE = 10  # a sentence-initial subject may stand this many words before its cue
 
 
-@dataclass(frozen=True)
 class Patterns:
+    """One language's patterns. Each compiles on first use: the rules that settle most quotes use
+    a few of them, and compiling all (each embeds the lexicon's word lists) dominated start-up."""
+
     mention: str
     after_cue_first: re.Pattern[str]  # “…,” said X
     after_speaker_first: re.Pattern[str]  # “…,” X said
@@ -83,6 +86,35 @@ class Patterns:
     ja_topic: re.Pattern[str]
     zh_before: re.Pattern[str]
     zh_after: re.Pattern[str]
+
+    def __init__(self, mention: str, sources: dict[str, Source]) -> None:
+        self.mention = mention
+        self._sources = sources
+
+    def __getattr__(self, name: str) -> Any:
+        sources = self.__dict__.get("_sources", {})
+        if name not in sources:
+            raise AttributeError(name)
+        value = _compile(sources[name])
+        setattr(self, name, value)  # compiled once, then a plain attribute
+        return value
+
+
+# a pattern's source and flags, a tuple of them, or None where the language has no such pattern
+Source = tuple[str, int] | tuple[tuple[str, int], ...] | None
+
+
+def _src(pattern: str, flags: int = 0) -> tuple[str, int]:
+    return (pattern, flags)
+
+
+def _compile(source: Source) -> Any:
+    if source is None:
+        return None
+    if not source or isinstance(source[0], tuple):  # several patterns (maybe none)
+        return tuple(_compile(s) for s in source)
+    pattern, flags = source
+    return re.compile(pattern, flags)
 
 
 @cache
@@ -189,102 +221,101 @@ def patterns(lex: Lexicon) -> Patterns:
     ja_after = ja_following = None
     if lex.quote_particles:
         closers = lex.alternation(lex.quote_closers) or "(?!)"
-        ja_after = re.compile(
+        ja_after = _src(
             rf"^[\s、]*(?:(?P<cue>{closers})|(?:{lex.alternation(lex.quote_particles)})[、\s]*"
             rf"(?P<between>[^。「」]{{0,24}}?)(?P<cue>{verbs}))"
         )
         following = lex.alternation(lex.following_cues) or "(?!)"
         topic = lex.alternation(lex.topic_particles) or "(?!)"
-        ja_following = re.compile(
+        ja_following = _src(
             rf"^[。\s]*(?P<name>{_JA_NAME})(?:{topic})[^。「」]{{0,60}}?(?:{following})(?P<cue>{verbs})"
         )
     rest = r"(?P<rest>[^.!?“”\"«»„]{0,200})$"
     title_words = tuple(c for c in lex.term_cues if c[:1] not in "’'")
     possessives = tuple(c for c in lex.term_cues if c[:1] in "’'")
     return Patterns(
-        mention=mention,
-        after_cue_first=re.compile(
-            rf"{_LEAD}(?:so{_SP}(?=\p{{Ll}}))?{verb}{_SP}(?:(?:{objects}){_SP}(?=\p{{Ll}}))?(?!that\b)"
-            rf"(?:{mention}|{title_lead}(?P<name>{name_pattern(lex)}))"
+        mention,
+        dict(
+            after_cue_first=_src(
+                rf"{_LEAD}(?:so{_SP}(?=\p{{Ll}}))?{verb}{_SP}(?:(?:{objects}){_SP}(?=\p{{Ll}}))?(?!that\b)"
+                rf"(?:{mention}|{title_lead}(?P<name>{name_pattern(lex)}))"
+            ),
+            # "“…,” panel Chairman Rep. Jason Chaffetz said": a few lower-case words may lead into a name;
+            # "“…,” as a Homeland Security memo put it"
+            after_speaker_first=_src(
+                rf"{_LEAD}(?:as{_SP})?(?:(?!(?:{subordinators}){_SP})\p{{Ll}}+{_SP}(?=\p{{Lu}})){{0,2}}(?:{mention}){postmod}{APPOS}{gap}{adv}{verb}"
+            ),
+            inverted_pronoun=_src(rf"{_LEAD}(?:{lex.pronoun_inversion})") if lex.pronoun_inversion else None,
+            headline_after=_src(
+                rf"^[^\n“”‘’\"]*,{_SP}(?:{mention}){_SP}(?P<cue>{capitals})"
+                rf"(?!\p{{L}})[.!?]?[ \u00a0]*(?:\n|$)"
+            ),
+            signed=_src(rf"^[\s.,!?]*[―—–]\s*(?P<name>{NAME})\s*(?:[.,;]|$)", re.M),
+            trailing=_src(
+                rf"^[^.!?“”\"«»„\n]{{0,100}}?,{_SP}(?:as{_SP})?(?:{mention}){APPOS}{gap}{adv}{verb}"
+            ),
+            possessive=_src(
+                rf"(?P<name>{name_pattern(lex)})(?:’s|'s|’){_SP}(?:\p{{Ll}}+{_SP}){{0,2}}?(?P<cue>{speech})\b{rest}"
+            ),
+            inverted=_src(rf"{opening_verb}{_SP}(?:{reflexive}{_SP})?(?:{mention}){APPOS}{rest}"),
+            after_auxiliary=_src(
+                rf"{_LEAD}(?:{auxiliaries}){_SP}(?:{mention}){APPOS}{_SP}(?:[^\s„“”\"«».]+{_SP}){{0,6}}?{verb}"
+            ),
+            before=_src(rf"{subject}{postmod}{APPOS}{gap}{adv}{verb}{rest}"),
+            gerund=_src(
+                rf"(?<=(?<!\p{{L}})(?i:{preps}){_SP})(?:{mention}){_SP}(?P<cue>(?:{verbs}))(?<=ing)(?!\p{{L}}){rest}"
+            ),
+            subject_first=_src(
+                rf"^\s*{opening}{postmod}{APPOS}{_SP}(?:[^\s„“”\"«»]+{_SP}){{0,{MAX_WORDS_TO_CUE}}}?{noun_guard}{verb}{rest}"
+            ),
+            colon_subject=_src(rf"^\s*{opening}{APPOS}{_SP}\p{{Ll}}[^.!?“”\"«»„\n]{{0,160}}:\s*$"),
+            reporting_cue=_src(rf"(?<!\p{{L}})(?i:{verbs})(?!\p{{L}})"),
+            title_cue=_ending_with(rf"(?:^|[^\p{{L}}])(?:{lex.alternation(title_words)})")
+            if title_words
+            else None,
+            title_cue_possessive=(
+                _ending_with(rf"\p{{L}}(?:{lex.alternation(possessives)})") if possessives else None
+            ),
+            object_speaker=tuple(_src(p.replace("{mention}", f"(?:{mention})")) for p in lex.object_speaker),
+            subject=_src(
+                rf"^\s*{lead_in}{opening}{postmod}{APPOS}{_SP}"
+                rf"(?:(?:\p{{Ll}}+ly|then|also|later|now|again|once|first|still){_SP})?"
+                rf"(?P<cue>(?:\p{{Ll}}{{3,}}(?:ed|es|s)|{irregular})(?!{_SP}(?:{copulas})\b)"
+                rf"|(?:is|was|are|were|has been|had been){_SP}"  # "is once again questioning"
+                rf"(?:(?:\p{{Ll}}+ly|once again|again|now|still){_SP})?\p{{Ll}}+ing)\b"
+            ),
+            framed=_ending_with(rf"(?<!\p{{L}})(?i:{lex.alternation(lex.quote_frames)})")
+            if lex.quote_frames
+            else None,
+            framed_after=_src(rf"^[\s,]*(?:\p{{Ll}}+{_SP})?(?:{mention})"),
+            subordinate=_src(
+                rf",{_SP}(?:{lex.alternation(sorted(lex.clause_words)) or '(?!)'}){_SP}(?:{mention})"
+                rf"[^,.;:!?„“”\"«»]{{0,150}}?{_SP}{verb}\s*[:,]?\s*$"
+            ),
+            following=_src(
+                rf"(?:{lex.alternation(lex.anaphoric_openers)}){_SP}(?P<cue>\p{{Ll}}+){_SP}(?:{mention})"
+            )
+            if lex.anaphoric_openers
+            else None,
+            document_opening=_document_opening(lex),
+            document=_src(_document(lex) or "(?!)") if lex.document_nouns else None,
+            participle=_src(
+                rf"(?:,|{_SP}(?:{leads})){_SP}(?:(?:{leads}){_SP})?(?P<cue>{participles})(?!\p{{L}}){rest}"
+            ),
+            clause_subject=_src(rf"^\s*{lead_in}{opening}{postmod}{APPOS}{_SP}{adv}\p{{Ll}}"),
+            colon_speaker=_src(rf"^(?P<name>{NAME}|\p{{Lu}}[\p{{Lu}} .’'\-]+)\s*:\s"),
+            according=_src(
+                rf"(?<!\p{{L}})(?i:{according}){_SP}(?:{mention}|(?:\p{{Ll}}+{_SP}){{1,2}}(?P<name>{name_pattern(lex)}))"
+            ),
+            source=_src(_source(lex, markers, rf"{nominal}|{NAME}")),
+            ja_after=ja_after,
+            ja_following=ja_following,
+            ja_topic=_src(rf"(?P<name>{_JA_NAME})(?:{lex.alternation(lex.topic_particles) or '(?!)'})"),
+            zh_before=_src(
+                rf"(?:^|(?<=[，。；！？、,\s]))(?P<name>{_ZH_SPEAKER}){_zh_between(lex)}(?P<cue>{verbs})[：:，,]?\s*$"
+            ),
+            zh_after=_src(rf"^[，,。\s]*(?P<name>{_ZH_SPEAKER}){_zh_between(lex)}(?P<cue>{verbs})"),
         ),
-        # "“…,” panel Chairman Rep. Jason Chaffetz said": a few lower-case words may lead into a name;
-        # "“…,” as a Homeland Security memo put it"
-        after_speaker_first=re.compile(
-            rf"{_LEAD}(?:as{_SP})?(?:(?!(?:{subordinators}){_SP})\p{{Ll}}+{_SP}(?=\p{{Lu}})){{0,2}}(?:{mention}){postmod}{APPOS}{gap}{adv}{verb}"
-        ),
-        inverted_pronoun=re.compile(rf"{_LEAD}(?:{lex.pronoun_inversion})")
-        if lex.pronoun_inversion
-        else None,
-        headline_after=re.compile(
-            rf"^[^\n“”‘’\"]*,{_SP}(?:{mention}){_SP}(?P<cue>{capitals})(?!\p{{L}})[.!?]?[ \u00a0]*(?:\n|$)"
-        ),
-        signed=re.compile(rf"^[\s.,!?]*[―—–]\s*(?P<name>{NAME})\s*(?:[.,;]|$)", re.M),
-        trailing=re.compile(
-            rf"^[^.!?“”\"«»„\n]{{0,100}}?,{_SP}(?:as{_SP})?(?:{mention}){APPOS}{gap}{adv}{verb}"
-        ),
-        possessive=re.compile(
-            rf"(?P<name>{name_pattern(lex)})(?:’s|'s|’){_SP}(?:\p{{Ll}}+{_SP}){{0,2}}?(?P<cue>{speech})\b{rest}"
-        ),
-        inverted=re.compile(rf"{opening_verb}{_SP}(?:{reflexive}{_SP})?(?:{mention}){APPOS}{rest}"),
-        after_auxiliary=re.compile(
-            rf"{_LEAD}(?:{auxiliaries}){_SP}(?:{mention}){APPOS}{_SP}(?:[^\s„“”\"«».]+{_SP}){{0,6}}?{verb}"
-        ),
-        before=re.compile(rf"{subject}{postmod}{APPOS}{gap}{adv}{verb}{rest}"),
-        gerund=re.compile(
-            rf"(?<=(?<!\p{{L}})(?i:{preps}){_SP})(?:{mention}){_SP}(?P<cue>(?:{verbs}))(?<=ing)(?!\p{{L}}){rest}"
-        ),
-        subject_first=re.compile(
-            rf"^\s*{opening}{postmod}{APPOS}{_SP}(?:[^\s„“”\"«»]+{_SP}){{0,{MAX_WORDS_TO_CUE}}}?{noun_guard}{verb}{rest}"
-        ),
-        colon_subject=re.compile(rf"^\s*{opening}{APPOS}{_SP}\p{{Ll}}[^.!?“”\"«»„\n]{{0,160}}:\s*$"),
-        reporting_cue=re.compile(rf"(?<!\p{{L}})(?i:{verbs})(?!\p{{L}})"),
-        title_cue=_ending_with(rf"(?:^|[^\p{{L}}])(?:{lex.alternation(title_words)})")
-        if title_words
-        else None,
-        title_cue_possessive=(
-            _ending_with(rf"\p{{L}}(?:{lex.alternation(possessives)})") if possessives else None
-        ),
-        object_speaker=tuple(
-            re.compile(p.replace("{mention}", f"(?:{mention})")) for p in lex.object_speaker
-        ),
-        subject=re.compile(
-            rf"^\s*{lead_in}{opening}{postmod}{APPOS}{_SP}"
-            rf"(?:(?:\p{{Ll}}+ly|then|also|later|now|again|once|first|still){_SP})?"
-            rf"(?P<cue>(?:\p{{Ll}}{{3,}}(?:ed|es|s)|{irregular})(?!{_SP}(?:{copulas})\b)"
-            rf"|(?:is|was|are|were|has been|had been){_SP}"  # "is once again questioning"
-            rf"(?:(?:\p{{Ll}}+ly|once again|again|now|still){_SP})?\p{{Ll}}+ing)\b"
-        ),
-        framed=_ending_with(rf"(?<!\p{{L}})(?i:{lex.alternation(lex.quote_frames)})")
-        if lex.quote_frames
-        else None,
-        framed_after=re.compile(rf"^[\s,]*(?:\p{{Ll}}+{_SP})?(?:{mention})"),
-        subordinate=re.compile(
-            rf",{_SP}(?:{lex.alternation(sorted(lex.clause_words)) or '(?!)'}){_SP}(?:{mention})"
-            rf"[^,.;:!?„“”\"«»]{{0,150}}?{_SP}{verb}\s*[:,]?\s*$"
-        ),
-        following=re.compile(
-            rf"(?:{lex.alternation(lex.anaphoric_openers)}){_SP}(?P<cue>\p{{Ll}}+){_SP}(?:{mention})"
-        )
-        if lex.anaphoric_openers
-        else None,
-        document_opening=_document_opening(lex),
-        document=re.compile(_document(lex) or "(?!)") if lex.document_nouns else None,
-        participle=re.compile(
-            rf"(?:,|{_SP}(?:{leads})){_SP}(?:(?:{leads}){_SP})?(?P<cue>{participles})(?!\p{{L}}){rest}"
-        ),
-        clause_subject=re.compile(rf"^\s*{lead_in}{opening}{postmod}{APPOS}{_SP}{adv}\p{{Ll}}"),
-        colon_speaker=re.compile(rf"^(?P<name>{NAME}|\p{{Lu}}[\p{{Lu}} .’'\-]+)\s*:\s"),
-        according=re.compile(
-            rf"(?<!\p{{L}})(?i:{according}){_SP}(?:{mention}|(?:\p{{Ll}}+{_SP}){{1,2}}(?P<name>{name_pattern(lex)}))"
-        ),
-        source=re.compile(_source(lex, markers, rf"{nominal}|{NAME}")),
-        ja_after=ja_after,
-        ja_following=ja_following,
-        ja_topic=re.compile(rf"(?P<name>{_JA_NAME})(?:{lex.alternation(lex.topic_particles) or '(?!)'})"),
-        zh_before=re.compile(
-            rf"(?:^|(?<=[，。；！？、,\s]))(?P<name>{_ZH_SPEAKER}){_zh_between(lex)}(?P<cue>{verbs})[：:，,]?\s*$"
-        ),
-        zh_after=re.compile(rf"^[，,。\s]*(?P<name>{_ZH_SPEAKER}){_zh_between(lex)}(?P<cue>{verbs})"),
     )
 
 
@@ -300,14 +331,14 @@ def _document(lex: Lexicon) -> str | None:
     )
 
 
-def _document_opening(lex: Lexicon) -> re.Pattern[str] | None:
+def _document_opening(lex: Lexicon) -> tuple[str, int] | None:
     """'In einem Memorandum vom August 2002 wird …' and 'Darin steht …' open a sentence."""
     document = _document(lex)
     if document is None or not lex.document_verbs:
         return None
     verbs = lex.alternation(lex.document_verbs)
     adverbs = lex.alternation(lex.document_adverbs) or "(?!)"
-    return re.compile(
+    return _src(
         rf"\s*(?:(?:In|Im){_SP}{document}{_SP}(?i:{verbs})\b|(?P<adv>(?i:{adverbs})){_SP}(?i:{verbs})\b)"
     )
 
@@ -329,9 +360,9 @@ def _zh_between(lex: Lexicon) -> str:
     return rf"(?:(?:{locatives})[^，。：:“”]{{1,20}}?(?:上|中|时|時|后|後|前|里|裡|会|會))?(?:{adverbs})?"
 
 
-def _ending_with(cue: str) -> re.Pattern[str]:
+def _ending_with(cue: str) -> tuple[str, int]:
     """`cue` at the end of a window, before a quotation mark."""
-    return re.compile(rf"{cue}[\s,:]*$")
+    return _src(rf"{cue}[\s,:]*$")
 
 
 def mention_in(m: re.Match[str], offset: int, lex: Lexicon) -> Mention | None:
