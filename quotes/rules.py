@@ -363,9 +363,7 @@ def _previous_subject(ctx: Context) -> Attribution | None:
     quoted = ctx.text[ctx.span.start : ctx.span.end].rstrip()
     if not ctx.opens_sentence or this <= ctx.para.start or not quoted.endswith((".", "!", "?")):
         return None
-    start = sentence_start(ctx.text, ctx.para, this - 1)
-    label = re.match(r"\s*[^\s:]{1,30}:\s+", ctx.text[start:this])  # "Europapolitik: Die SPD will …"
-    start += label.end() if label else 0
+    start = sentence_start(ctx.text, ctx.para, this - 1)  # after a label too: "Europapolitik: Die SPD …"
     window = ctx.text[start:this]
     if re.search(r"[“”\"«»„「」]", window):
         return None
