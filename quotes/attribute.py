@@ -121,6 +121,7 @@ def _attribute_one(
         paras=paras,
         lex=lex,
         pat=pat,
+        sentence=start,
         before=before,
         before_start=before_start,
         after=after,

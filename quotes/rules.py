@@ -115,7 +115,7 @@ def _quote_auxiliary_speaker(ctx: Context) -> Attribution | None:
 def _participle(ctx: Context) -> Attribution | None:
     """'Trump attacked Clinton for her support of the war, saying, “…”': the clause's subject speaks."""
     m = ctx.pat.participle.search(ctx.before)
-    if not m or ctx.before_start != sentence_start(ctx.text, ctx.para, ctx.span.outer_start):
+    if not m or not ctx.whole_sentence:
         return None
     head = ctx.pat.clause_subject.match(ctx.before)
     mention = mention_in(head, ctx.before_start, ctx.lex) if head else None
@@ -148,7 +148,7 @@ _CLAUSE_BREAK = re.compile(
 def _outer_speaker(ctx: Context, inner: int) -> Attribution | None:
     """'Trump said at a rally that Clinton once described the deal as “the gold standard”': a quoted
     fragment inside reported speech is the reporter's, the subject of the sentence's first cue."""
-    if ctx.before_start != sentence_start(ctx.text, ctx.para, ctx.span.outer_start):
+    if not ctx.whole_sentence:
         return None
     m = ctx.pat.subject_first.match(ctx.before, 0, inner)
     if m is None or m.group("cue").lower() not in ctx.lex.strong_verbs:
@@ -162,7 +162,7 @@ def _outer_speaker(ctx: Context, inner: int) -> Attribution | None:
 
 def _subject_first(ctx: Context) -> Attribution | None:
     """A sentence opening with its subject reaches a cue later: 'Sie wird mit den Worten zitiert: „…“'."""
-    if ctx.before_start != sentence_start(ctx.text, ctx.para, ctx.span.outer_start):
+    if not ctx.whole_sentence:
         return None
     m = ctx.pat.subject_first.match(ctx.before)
     mention = mention_in(m, ctx.before_start, ctx.lex) if m else None
@@ -183,7 +183,7 @@ def _lone_capital(ctx: Context, mention: Mention) -> bool:
 def _sentence_subject(ctx: Context) -> Attribution | None:
     """Partial quotes: the subject of a sentence with any verb ('Trump admires Putin as a “…”',
     'Die SPD will hohe Einkommen („…“) stärker belasten')."""
-    if ctx.before_start != sentence_start(ctx.text, ctx.para, ctx.span.outer_start):
+    if not ctx.whole_sentence:
         return None
     if ctx.lex.lang == "en":
         m = ctx.pat.subject.match(ctx.before)
@@ -224,7 +224,7 @@ def _object_speaker(ctx: Context) -> Attribution | None:
 def _colon_subject(ctx: Context) -> Attribution | None:
     """A sentence that opens with its subject and hands over to the quote with a colon:
     'Die Autoren der Studie werfen den Behörden vor: „…“'."""
-    if ctx.before_start != sentence_start(ctx.text, ctx.para, ctx.span.outer_start):
+    if not ctx.whole_sentence:
         return None
     m = ctx.pat.colon_subject.match(ctx.before)
     mention = mention_in(m, ctx.before_start, ctx.lex) if m else None
@@ -300,7 +300,7 @@ def _document_source(ctx: Context) -> Attribution | None:
     """'In einem Memorandum vom August 2002 wird …, „…“', 'Darin steht: „…“': a document is the source."""
     if ctx.pat.document_opening is None or ctx.pat.document is None:
         return None
-    this = sentence_start(ctx.text, ctx.para, ctx.span.outer_start)
+    this = ctx.sentence
     m = ctx.pat.document_opening.match(ctx.text, this, ctx.span.outer_start)
     if m is None:
         return None
@@ -332,7 +332,7 @@ def _according_to(ctx: Context) -> Attribution | None:
 def _previous_sentence(ctx: Context) -> Attribution | None:
     """A quote opening a sentence right after 'X sagte zu den Anschuldigungen, dass …' is X's; so is
     a quote in a German sentence of reported speech ('Deshalb sei es „…“') after 'In X heißt es'."""
-    this = sentence_start(ctx.text, ctx.para, ctx.span.outer_start)
+    this = ctx.sentence
     reported = bool(ctx.lex.reported_speech) and any(
         w.strip(",").lower() in ctx.lex.reported_speech for w in ctx.text[this : ctx.span.outer_start].split()
     )
@@ -359,7 +359,7 @@ def _previous_sentence(ctx: Context) -> Attribution | None:
 def _previous_subject(ctx: Context) -> Attribution | None:
     """'Die SPD will am Kurs festhalten. „Wir wollen ein Europa, …“': a whole-sentence quote with no
     cue, after a sentence about a speaker in the same paragraph, is that speaker's."""
-    this = sentence_start(ctx.text, ctx.para, ctx.span.outer_start)
+    this = ctx.sentence
     quoted = ctx.text[ctx.span.start : ctx.span.end].rstrip()
     if not ctx.opens_sentence or this <= ctx.para.start or not quoted.endswith((".", "!", "?")):
         return None

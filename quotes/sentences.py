@@ -19,9 +19,7 @@ _SENTENCE_BREAK = re.compile(r"[.!?。！？][\"”’»」“]?\s+|[“”»]?:
 
 def sentence_start(text: str, para: Paragraph, pos: int) -> int:
     """Start of the sentence holding `pos`, inside its paragraph; abbreviations do not end sentences."""
-    for m in reversed(
-        list(re.finditer(r"[.!?。！？][\"”’»」“]?\s+|[“”»]?:\s+(?=\p{Lu}\p{Ll})", text[para.start : pos]))
-    ):
+    for m in reversed(list(_SENTENCE_BREAK.finditer(text[para.start : pos]))):
         last = re.search(r"(\S+)$", text[para.start : para.start + m.start()])
         if last and _ABBREVIATION.fullmatch(last.group(1)):
             continue

@@ -63,11 +63,17 @@ class Context:
     paras: list[Paragraph]
     lex: Lexicon
     pat: Patterns
+    sentence: int  # where the quote's sentence starts
     before: str  # from the start of the quote's sentence (or the previous quote) to the quote
     before_start: int
     after: str  # from the quote to the next quote or the paragraph end
     opens_sentence: bool  # nothing but the quote stands in its sentence before it
     source: str | None
+
+    @property
+    def whole_sentence(self) -> bool:
+        """`before` reaches back to the sentence start (no other quote stands between)."""
+        return self.before_start == self.sentence
 
 
 def result(ctx: Context, mention: Mention, cue: str | None, method: str) -> Attribution:
