@@ -147,7 +147,8 @@ def _nominal(lex: Lexicon) -> str:
         else ""
     )
     nominal = (
-        rf"(?:(?i:{dets}){after_det}(?:(?!(?i:{preps})\b)[\p{{L}}\d.’'/\-]+{_SP}){{0,3}}?"
+        rf"(?:(?i:{dets}){after_det}(?!(?i:{dets}){_SP})(?:(?!(?i:{preps}|that|which|who|whom|whose|what|dass)\b)"
+        rf"[\p{{L}}\d.’'/\-]+{_SP}){{0,3}}?"
         rf"(?i:{nouns})s?\b{tail}|(?<![\p{{L}}])(?:(?!(?:{stops})\b)\p{{Lu}}\p{{Ll}}+{_SP})?(?i:{plural_nouns})\b"
         rf"|{possessor}(?:[\p{{Ll}}\-]+{_SP}){{0,2}}?(?i:{nouns})\b)"
     )

@@ -38,6 +38,9 @@ class Lexicon:
     term_marks: frozenset[str] = frozenset()
     according: tuple[str, ...] = ()
     determiners: tuple[str, ...] = ()
+    articles: frozenset[str] = field(
+        default=frozenset(), metadata={"lower": True}
+    )  # dropped from a description
     capitalized_nouns: bool = False
     not_speakers: frozenset[str] = frozenset()
     auxiliaries: tuple[str, ...] = ()

@@ -256,7 +256,8 @@ def _resolve_nominal(mention: Mention, names: DocumentNames, lex: Lexicon) -> Sp
     cut = next((i for i, w in enumerate(words) if i and w.lower() in genitives), len(words))
     head = words[cut - 1].lower()  # "the Ministry of Health": the ministry
     has_det = words[0].lower() in {d.lower() for d in lex.determiners}
-    body = " ".join(words[1:]) if has_det else " ".join(words)
+    # "the ministry" -> "ministry", but "both sides", "two officials" keep their quantifier
+    body = " ".join(words[1:]) if has_det and words[0].lower() in lex.articles else " ".join(words)
     if lex.capitalized_nouns:
         named = _trailing_name(words[1:] if has_det else words, lex)
         if named is not None:  # "der zuständige Gewerkschaftsvorstand Uwe Foullong"

@@ -365,6 +365,11 @@ def test_they_resolves_to_the_group_named_before() -> None:
     assert "campaign" in (q.speaker or "")
 
 
+def test_a_quantifier_stays_with_its_description() -> None:
+    text = "Insiders note that both sides publicly described the exchange as “highly” meaningful."
+    assert only(text).speaker == "both sides"
+
+
 def test_they_is_not_a_country_named_in_passing() -> None:
     text = "Takaichi praised the United States' anniversary. They agreed to open a “new chapter.”"
     assert only(text).speaker is None
