@@ -114,6 +114,7 @@ def _attribute_one(
     start = sentence_start(text, para, span.outer_start)
     before_start = max(start, prev.outer_end) if prev is not None else start
     before = text[before_start : span.outer_start]
+    after_sentence = re.split(r"(?<=[.!?])\s", after, maxsplit=1)[0]
     ctx = Context(
         text=text,
         span=span,
@@ -125,8 +126,9 @@ def _attribute_one(
         before=before,
         before_start=before_start,
         after=after,
+        after_sentence=after_sentence,
         opens_sentence=before_start == start and not before.strip(),
-        source=_cited_source(pat, before, after),
+        source=_cited_source(pat, before, after_sentence),
     )
     for rule in CJK_RULES if lex.lang in CJK_LANGS else RULES:
         found = rule(ctx)
@@ -135,10 +137,9 @@ def _attribute_one(
     return Attribution(None, None, ctx.source, "none", 0.0)
 
 
-def _cited_source(pat: Patterns, before: str, after: str) -> str | None:
+def _cited_source(pat: Patterns, before: str, after_sentence: str) -> str | None:
     """Whom the outlet credits for the quote: 'per Nippon', 'via Anadolu Ajansı', 'according to NHK'."""
-    sentence_after = re.split(r"(?<=[.!?])\s", after, maxsplit=1)[0]
-    for window in (sentence_after, before):
+    for window in (after_sentence, before):
         m = pat.source.search(window)
         if m:
             return m.group("src").strip().rstrip(".,")

@@ -111,6 +111,11 @@ class Lexicon:
         """Reporting verbs, lower-cased, for word-by-word checks."""
         return frozenset(v.lower() for v in self.verbs)
 
+    @cached_property
+    def speaker_nouns(self) -> tuple[str, ...]:
+        """Nouns for people and bodies, lower-cased: 'sprecher', 'gewerkschaft', 'veranstalter'."""
+        return tuple(sorted({n.lower() for n in (*self.person_nouns, *self.org_nouns)}))
+
     def is_title(self, word: str) -> bool:
         low = word.lower().strip(".,")
         return low in self.titles or (len(low) > 4 and low.endswith(self.title_suffixes))

@@ -318,8 +318,7 @@ def _document_source(ctx: Context) -> Attribution | None:
 
 
 def _according_to(ctx: Context) -> Attribution | None:
-    sentence_after = re.split(r"(?<=[.!?])\s", ctx.after, maxsplit=1)[0]
-    for window, offset in ((ctx.before, ctx.before_start), (sentence_after, ctx.span.outer_end)):
+    for window, offset in ((ctx.before, ctx.before_start), (ctx.after_sentence, ctx.span.outer_end)):
         m = ctx.pat.according.search(window)
         mention = mention_in(m, offset, ctx.lex) if m else None
         if m and mention:

@@ -67,6 +67,7 @@ class Context:
     before: str  # from the start of the quote's sentence (or the previous quote) to the quote
     before_start: int
     after: str  # from the quote to the next quote or the paragraph end
+    after_sentence: str  # `after` up to the end of the quote's sentence
     opens_sentence: bool  # nothing but the quote stands in its sentence before it
     source: str | None
 

@@ -52,9 +52,8 @@ def subject_before_verb(ctx: Context, verb_at: int) -> bool:
 def speaker_noun(word: str, lex: Lexicon) -> bool:
     """Nouns for people and bodies that speak: 'Informationsminister', 'Gewerkschaft', 'Veranstalter'."""
     low = word.lower()
-    nouns = {n.lower() for n in (*lex.person_nouns, *lex.org_nouns)}
     acronym = len(word) > 1 and word.isupper()  # "Die SPD", "Die CCE"
-    return acronym or low in nouns or lex.is_title(low) or low.endswith(tuple(nouns))
+    return acronym or lex.is_title(low) or low.endswith(lex.speaker_nouns)  # endswith covers equality
 
 
 def named_elsewhere(text: str, mention: Mention) -> bool:
