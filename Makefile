@@ -3,7 +3,7 @@ PY ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: setup test lint check run bench eval
+.PHONY: setup test lint check run bench eval weights
 
 setup:  ## create .venv and install quotes with its dev tools (torch pinned to CPU via constraints.txt)
 	$(PY) -m venv $(VENV)
@@ -29,3 +29,8 @@ bench:  ## speed benchmark against its targets (benchmarks/speed.py)
 
 eval:  ## quality gate on the annotated dev data, where it exists (benchmarks/eval_gate.py)
 	$(BIN)/python benchmarks/eval_gate.py
+
+EVAL ?= ../shared/eval
+weights:  ## refit the attribution rankers on the annotated training data (quotes/attribution/weights/README.md)
+	$(BIN)/python -m quotes.attribution.fit $(EVAL)/polnear_train.jsonl $(EVAL)/gernews_train.jsonl \
+		--lang de -o quotes/attribution/weights/latin.json

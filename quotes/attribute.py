@@ -1,40 +1,36 @@
-"""Speaker, cue and cited source for each quotation: a sieve of rules, most precise first.
+"""Speaker, cue and cited source for each quotation: candidates, their evidence, and a fitted choice.
 
-Each rule reads the words around a quote (its sentence, the sentence before, the paragraph
-that introduces it with a colon) and the first rule that finds a speaker wins; its name is
-recorded in `method` and its confidence reflects how often that rule is right. Quotes no rule
-attributes may take the speaker of a neighbouring quote. The rules live in `rules.py` (with
-`verb_second.py` for German clauses) and `rules_cjk.py`; mentions become canonical names in
-`names.py`.
+For each quote every rule runs (rules.py, verb_second.py for German clauses, rules_cjk.py) and
+proposes a mention; the sentence is also read for every other mention near the quote, and
+the previous quote's speaker is a candidate where this quote continues it
+(attribution/candidates.py). A linear model fitted on annotated training news weighs the
+candidates' features and picks one, or nobody when no candidate is convincing
+(attribution/ranker.py); its probability is the quote's confidence. Quotes are decided in text
+order, so a quote can take the speaker chosen for the one before it. Mentions become
+canonical names in `names.py`.
 """
 
 from __future__ import annotations
 
+import bisect
+from collections.abc import Callable
+
 import regex as re
 
+from quotes.attribution import cjk
+from quotes.attribution import ranker as ranking
+from quotes.attribution.candidates import STRONG, Candidate, Neighbours, Proposal, best_proposal, gather
 from quotes.cues import Patterns, patterns
 from quotes.extract import Paragraph, QuoteSpan
 from quotes.lexicon import Lexicon
 from quotes.rules import RULES
 from quotes.rules_cjk import CJK_RULES
 from quotes.sentences import sentence_start
-from quotes.sieve import CONFIDENCE, NONE, Attribution, Context
+from quotes.sieve import CONFIDENCE, NONE, Attribution, Context, Rule
 
-__all__ = ["CONFIDENCE", "NONE", "Attribution", "attribute_spans"]
+__all__ = ["CONFIDENCE", "NONE", "Attribution", "attribute_spans", "contexts", "proposals"]
 
 CJK_LANGS = {"ja", "zh", "ko"}
-
-
-STRONG = {
-    "stanza-dep",
-    "quote-signed",
-    "quote-cue-speaker",
-    "quote-speaker-cue",
-    "cue-speaker-quote",
-    "speaker-cue-quote",
-    "colon",
-    "topic-cue",
-}
 
 
 def attribute_spans(
@@ -43,32 +39,71 @@ def attribute_spans(
     paras: list[Paragraph],
     lex: Lexicon,
     parsed: list[Attribution | None] | None = None,
+    model: ranking.Ranker | None = None,
 ) -> list[Attribution]:
-    """One attribution per span; `parsed` (from a dependency parse) goes before the rules, and
-    unattributed quotes may borrow from their neighbours."""
-    results = [
-        _attribute_one(
-            text, span, spans[i - 1] if i else None, spans[i + 1] if i + 1 < len(spans) else None, paras, lex
-        )
-        for i, span in enumerate(spans)
-    ]
+    """One attribution per span; `parsed` (from a dependency parse) is one more proposal,
+    the most precise. `model` defaults to the fitted ranker for the language's family."""
+    ctxs = contexts(text, spans, paras, lex)
+    props = [proposals(ctx) for ctx in ctxs]
     if parsed is not None:
-        results = [p if p is not None else r for p, r in zip(parsed, results, strict=True)]
-    for i in range(len(spans) - 2, -1, -1):  # "„X“ hätten „Y“, so Murtha": X is Murtha's too
-        if (
-            results[i].mention is None
-            and results[i + 1].method in STRONG
-            and _same_sentence(text, spans[i], spans[i + 1])
-        ):
-            results[i] = _borrow(results[i + 1], results[i])
-    for i in range(1, len(spans)):
-        if (
-            results[i].mention is None
-            and results[i - 1].mention is not None
-            and _follows(text, spans[i - 1], spans[i], paras)
-        ):
-            results[i] = _borrow(results[i - 1], results[i])
+        props = [([("stanza", p)] if p is not None else []) + ps for p, ps in zip(parsed, props, strict=True)]
+    model = model or ranking.load(family(lex))
+    quoted = inside(spans)
+    results: list[Attribution] = []
+    for i, ctx in enumerate(ctxs):
+        near = neighbours(text, spans, paras, props, results, i)
+        results.append(decide(ctx, candidates(ctx, props[i], near, quoted), model))
     return results
+
+
+def family(lex: Lexicon) -> str:
+    return "cjk" if lex.lang in CJK_LANGS else "latin"
+
+
+def candidates(
+    ctx: Context, props: list[Proposal], near: Neighbours, quoted: Callable[[int], bool]
+) -> list[Candidate]:
+    """The rules' proposals, the neighbours' speakers, the mentions near the quote and, for
+    Chinese, Japanese and Korean, what a morphological reading of the sentence finds."""
+    extra = cjk.candidates(ctx) if ctx.lex.lang in CJK_LANGS else []
+    return gather(ctx, props, near, quoted, extra)
+
+
+def decide(ctx: Context, candidates: list[Candidate], model: ranking.Ranker) -> Attribution:
+    chosen = model.choose(candidates, ctx.lex.lang)
+    if chosen is None:
+        return Attribution(None, None, ctx.source, "none", 0.0)
+    best, p = chosen
+    cue = " ".join(best.cue.split()) if best.cue else None
+    return Attribution(best.mention, cue, ctx.source, best.method, round(p, 3))
+
+
+def neighbours(
+    text: str,
+    spans: list[QuoteSpan],
+    paras: list[Paragraph],
+    props: list[list[Proposal]],
+    decided: list[Attribution],
+    i: int,
+) -> Neighbours:
+    """The previous quote's decided speaker, and the next quote's strongest proposal."""
+    previous = decided[i - 1] if i and _follows(text, spans[i - 1], spans[i], paras) else None
+    following = None
+    if i + 1 < len(spans) and _same_sentence(text, spans[i], spans[i + 1]):
+        nxt = best_proposal(props[i + 1])
+        following = nxt if nxt is not None and nxt.method in STRONG else None
+    previous_paragraph = previous is not None and spans[i - 1].paragraph < spans[i].paragraph
+    return Neighbours(previous, previous_paragraph, following)
+
+
+def inside(spans: list[QuoteSpan]) -> Callable[[int], bool]:
+    starts = [s.outer_start for s in spans]
+
+    def quoted(pos: int) -> bool:
+        i = bisect.bisect_right(starts, pos) - 1
+        return i >= 0 and pos < spans[i].outer_end
+
+    return quoted
 
 
 def _same_sentence(text: str, a: QuoteSpan, b: QuoteSpan) -> bool:
@@ -89,21 +124,23 @@ def _follows(text: str, prev: QuoteSpan, span: QuoteSpan, paras: list[Paragraph]
     return span.paragraph == last_para + 1 and not text[para.start : span.outer_start].strip()
 
 
-def _borrow(donor: Attribution, found: Attribution) -> Attribution:
-    confidence = round(min(donor.confidence, CONFIDENCE["continuation"]), 3)
-    return Attribution(
-        donor.mention, donor.cue, found.cited_source or donor.cited_source, "continuation", confidence
-    )
+def contexts(text: str, spans: list[QuoteSpan], paras: list[Paragraph], lex: Lexicon) -> list[Context]:
+    return [
+        _context(
+            text, span, spans[i - 1] if i else None, spans[i + 1] if i + 1 < len(spans) else None, paras, lex
+        )
+        for i, span in enumerate(spans)
+    ]
 
 
-def _attribute_one(
+def _context(
     text: str,
     span: QuoteSpan,
     prev: QuoteSpan | None,
     nxt: QuoteSpan | None,
     paras: list[Paragraph],
     lex: Lexicon,
-) -> Attribution:
+) -> Context:
     pat = patterns(lex)
     last_para = paras[min(span.paragraph + len(span.pieces) - 1, len(paras) - 1)]
     para = paras[span.paragraph]
@@ -114,8 +151,8 @@ def _attribute_one(
     start = sentence_start(text, para, span.outer_start)
     before_start = max(start, prev.outer_end) if prev is not None else start
     before = text[before_start : span.outer_start]
-    after_sentence = re.split(r"(?<=[.!?])\s", after, maxsplit=1)[0]
-    ctx = Context(
+    after_sentence = re.split(r"(?<=[.!?])\s|(?<=[。！？])", after, maxsplit=1)[0]
+    return Context(
         text=text,
         span=span,
         para=para,
@@ -130,11 +167,17 @@ def _attribute_one(
         opens_sentence=before_start == start and not before.strip(),
         source=_cited_source(pat, before, after_sentence),
     )
-    for rule in CJK_RULES if lex.lang in CJK_LANGS else RULES:
+
+
+def proposals(ctx: Context) -> list[Proposal]:
+    """What every rule finds for the quote, in the order of the rules (most precise first)."""
+    rules: tuple[Rule, ...] = CJK_RULES if ctx.lex.lang in CJK_LANGS else RULES
+    out = []
+    for rule in rules:
         found = rule(ctx)
-        if found is not None:
-            return found
-    return Attribution(None, None, ctx.source, "none", 0.0)
+        if found is not None and found.mention is not None:
+            out.append((rule.__name__.lstrip("_"), found))
+    return out
 
 
 def _cited_source(pat: Patterns, before: str, after_sentence: str) -> str | None:

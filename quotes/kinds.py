@@ -15,6 +15,7 @@ from quotes.extract import CJK_MARKS, QuoteSpan, quote_kind, title_case_line
 from quotes.lexicon import Lexicon
 
 STRONG_METHODS = {"quote-cue-speaker", "quote-speaker-cue", "speaker-cue-quote", "colon", "topic-cue"}
+UNCUED_METHODS = {"nearby"}  # candidates chosen for where they stand, not for a cue
 MAX_TERM_WORDS = 8
 MAX_BARE_WORDS = 2  # this short and with no reporting verb in its sentence: a term
 _LINKISH = re.compile(r"^(?:[@#]\w+|(?:https?://)?[\w-]+(?:\.[\w-]+)+(?:/\S*)?)$")
@@ -26,11 +27,9 @@ def classify(text: str, span: QuoteSpan, attribution: Attribution, lex: Lexicon)
     if span.open_mark in CJK_MARKS:
         return base
     strong = attribution.method in STRONG_METHODS
-    return (
-        "term"
-        if is_term(text, span, lex, attributed=strong, speaker=attribution.mention is not None)
-        else base
-    )
+    # a mention merely standing near the quote says nothing about whether anyone said it
+    spoken = attribution.mention is not None and attribution.method not in UNCUED_METHODS
+    return "term" if is_term(text, span, lex, attributed=strong, speaker=spoken) else base
 
 
 def is_term(

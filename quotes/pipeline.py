@@ -17,8 +17,9 @@ import pandas as pd
 from quotes import lexicon, nlp, segment
 from quotes.attribute import Attribution, attribute_spans
 from quotes.documents import Document, ReadFailure, read_documents
-from quotes.extract import QuoteSpan, find_spans, fragment_groups, join_spans, paragraphs
+from quotes.extract import Paragraph, QuoteSpan, find_spans, fragment_groups, join_spans, paragraphs
 from quotes.kinds import classify
+from quotes.lexicon import Lexicon
 from quotes.names import Speaker, resolve_speakers
 from quotes.outlets import outlet_of
 from quotes.posts import Post, find_posts
@@ -84,10 +85,7 @@ def _process(
     )
     segs = segment.segments(text, default=lang or options.lang)
     doc_lang = lang or options.lang or document_language(segs) or "en"
-    lex = lexicon.load(doc_lang)
-    posts = find_posts(text)
-    spans = [s for s in find_spans(text) if not any(p.span.start <= s.start < p.end for p in posts)]
-    paras = paragraphs(text)
+    lex, posts, spans, paras = quote_spans(text, doc_lang)
     annotator = nlp.annotator_for(doc_lang, options.models) if options.nlp != "rules" else None
     parsed = nlp.attributions_from_parse(annotator(text), spans, lex) if annotator else None
     attributions = attribute_spans(text, spans, paras, lex, parsed)
@@ -107,6 +105,14 @@ def _process(
     quotes.sort(key=lambda q: q.start)
     quotes = [Quote(**record) for record in unify([dict(q.__dict__) for q in quotes])]  # type: ignore[arg-type]
     return _translate(quotes, translators), segs
+
+
+def quote_spans(text: str, lang: str) -> tuple[Lexicon, list[Post], list[QuoteSpan], list[Paragraph]]:
+    """The language's lexicon, the embedded posts, the quotation spans outside them, and the
+    paragraphs: what attribution reads (and what fitting its model reads too)."""
+    posts = find_posts(text)
+    spans = [s for s in find_spans(text) if not any(p.span.start <= s.start < p.end for p in posts)]
+    return lexicon.load(lang), posts, spans, paragraphs(text)
 
 
 def _first_attributed(attrs: list[Attribution]) -> Attribution:

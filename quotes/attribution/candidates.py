@@ -1,0 +1,255 @@
+"""Speaker candidates for one quote, each with the evidence for it as features.
+
+A candidate is a mention near the quote. It comes from any of three places: a rule that
+proposes it (every rule runs and none wins outright, so a rule is one piece of evidence, not
+a verdict), a plain reading of the quote's sentence and the one before it for every name,
+description or pronoun, or the speaker of the quote before it. The features describe what
+transfers from one article to the next: which rules agree, where the mention stands
+(before or after the quote, in its sentence or the previous one, how far), what it looks like
+(a full name, a lone capitalised word, a description with a speaker noun, a pronoun), and
+whether a reporting verb stands next to it. `ranker.py` weighs them.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from functools import cache, lru_cache
+
+import regex as re
+
+from quotes.cues import NAME, Mention, mention_in
+from quotes.lexicon import Lexicon
+from quotes.sentences import sentence_start
+from quotes.sieve import Attribution, Context
+from quotes.verb_second import speaker_noun, subject_case
+
+# rules whose evidence lets a neighbouring quote borrow their speaker
+STRONG = frozenset(
+    {
+        "stanza-dep",
+        "quote-signed",
+        "quote-cue-speaker",
+        "quote-speaker-cue",
+        "cue-speaker-quote",
+        "speaker-cue-quote",
+        "colon",
+        "topic-cue",
+    }
+)
+# constructions whose grammar names the speaker outright: no other candidate is read
+DECISIVE = frozenset({"object_speaker"})
+MAX_DISTANCE = 400  # characters; farther mentions are not read as candidates
+
+
+@dataclass(frozen=True)
+class Candidate:
+    mention: Mention
+    cue: str | None
+    method: str  # the most precise rule that proposed it, or continuation / nearby
+    features: Mapping[str, float] = field(default_factory=dict)
+
+
+Proposal = tuple[str, Attribution]  # (rule name, what the rule found)
+
+
+@dataclass(frozen=True)
+class Neighbours:
+    """What the quotes around this one say: the previous quote's speaker (when this quote
+    continues it) and the next quote's speaker (when a strong cue after it names it in the
+    same sentence)."""
+
+    previous: Attribution | None = None
+    previous_paragraph: bool = False  # the previous quote ended in an earlier paragraph
+    following: Attribution | None = None
+
+
+def gather(
+    ctx: Context,
+    proposals: list[Proposal],
+    neighbours: Neighbours,
+    quoted: Callable[[int], bool],
+    extra: Iterable[Candidate] = (),
+) -> list[Candidate]:
+    """Every candidate for the quote in `ctx`, merged by mention span. `quoted(pos)` says
+    whether a position lies inside a quotation (nobody inside a quote is its speaker)."""
+    found: dict[tuple[int, int], _Builder] = {}
+
+    def add(mention: Mention, cue: str | None, method: str, features: Mapping[str, float]) -> None:
+        if quoted(mention.start):
+            return
+        key = (mention.start, mention.end)
+        if key not in found:
+            found[key] = _Builder(mention, cue, method, dict(mention_features(ctx, mention)))
+        b = found[key]
+        for name, value in features.items():
+            b.features[name] = max(b.features.get(name, 0.0), value)
+        if b.method in ("nearby", "continuation") and method not in ("nearby", "continuation"):
+            b.method, b.cue = method, cue or b.cue
+
+    for rank, (rule, attr) in enumerate(proposals):
+        if attr.mention is not None:
+            feats = {f"rule:{rule}": 1.0, "proposed": 1.0}
+            if rank == 0:
+                feats["rule_first"] = 1.0
+            if attr.method in STRONG:  # pooled: a rare precise rule borrows the others' record
+                feats["rule_strong"] = 1.0
+            add(attr.mention, attr.cue, attr.method, feats)
+    prev = neighbours.previous
+    if prev is not None and prev.mention is not None:
+        feats = {"continuation": 1.0}
+        if prev.method in STRONG:
+            feats["continuation_strong"] = 1.0
+        if neighbours.previous_paragraph:
+            feats["continuation_paragraph"] = 1.0
+        add(prev.mention, prev.cue, "continuation", feats)
+    nxt = neighbours.following
+    if nxt is not None and nxt.mention is not None:
+        add(nxt.mention, nxt.cue, "continuation", {"next_strong": 1.0})
+    if any(rule in DECISIVE for rule, _ in proposals):  # "zitiert einen Augenzeugen mit den Worten"
+        return [c for c in _finish(found) if any(f"rule:{r}" in c.features for r in DECISIVE)]
+    for mention in nearby(ctx):
+        same = next((b for b in found.values() if _overlap(b.mention, mention)), None)
+        if same is not None:  # "Said Ellis" read plainly, "Ellis" by a rule: one candidate
+            same.features["nearby"] = 1.0
+            continue
+        feats = mention_features(ctx, mention)
+        if "after_preposition" in feats or "not_nominative" in feats:
+            continue  # "in Tulsa", "den Aufsichtsrat": the grammar rules out a subject
+        add(mention, None, "nearby", {"nearby": 1.0})
+    if prev is not None and prev.mention is not None:  # "Sie sagte, … „…“. Sie seien „…“": named again
+        for b in found.values():
+            if b.mention != prev.mention and _same_words(b.mention, prev.mention):
+                b.features["same_as_previous"] = 1.0
+                if b.method == "nearby":
+                    b.method, b.cue = "continuation", prev.cue
+    for c in extra:
+        add(c.mention, c.cue, c.method, c.features)
+    return _finish(found)
+
+
+def _finish(found: Mapping[tuple[int, int], _Builder]) -> list[Candidate]:
+    for b in found.values():  # agreement: how many rules named this mention
+        b.features["rules_n"] = min(3.0, sum(1.0 for k in b.features if k.startswith("rule:"))) / 3
+    return [Candidate(b.mention, b.cue, b.method, b.features) for b in found.values()]
+
+
+def _overlap(a: Mention, b: Mention) -> bool:
+    return min(a.end, b.end) > max(a.start, b.start)
+
+
+def _same_words(a: Mention, b: Mention) -> bool:
+    """The same pronoun, or names that share their last word ('Takaichi', 'Sanae Takaichi')."""
+    if a.kind == "pronoun" or b.kind == "pronoun":
+        return a.kind == b.kind and a.text.lower() == b.text.lower()
+    return a.text.split()[-1].lower() == b.text.split()[-1].lower()
+
+
+@dataclass
+class _Builder:
+    mention: Mention
+    cue: str | None
+    method: str
+    features: dict[str, float]
+
+
+@cache
+def _mention_re(lex: Lexicon) -> re.Pattern[str]:
+    from quotes.cues import patterns
+
+    return re.compile(patterns(lex).mention)
+
+
+def nearby(ctx: Context) -> list[Mention]:
+    """Every name, description or pronoun in the quote's sentence and the sentence before it."""
+    text, para = ctx.text, ctx.para
+    lo = sentence_start(text, para, ctx.sentence - 1) if ctx.sentence > para.start else ctx.sentence
+    lo = max(lo, ctx.span.outer_start - MAX_DISTANCE)
+    hi = min(ctx.span.outer_end + len(ctx.after_sentence), ctx.span.outer_end + MAX_DISTANCE)
+    quoted = text[ctx.span.start : ctx.span.end].rstrip()
+    if quoted.endswith((".", "!", "?", "。", "！", "？")) and re.match(r"\s*\p{Lu}", ctx.after):
+        hi = ctx.span.outer_end  # “The plan is dead.” Bo Chen says …: the next sentence is another's
+    out = []
+    for window_lo, window_hi in ((lo, ctx.span.outer_start), (ctx.span.outer_end, hi)):
+        for m in _mention_re(ctx.lex).finditer(text, window_lo, window_hi):
+            mention = mention_in(m, 0, ctx.lex)
+            if mention is not None:
+                out.append(mention)
+    return out
+
+
+@lru_cache(maxsize=8)
+def _document_words(text: str) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """(lower-case words, words of multi-word capitalised names, capitalised words seen
+    after a lower-case word) of a document, computed once per document."""
+    lower = frozenset(re.findall(r"(?<![\p{L}\p{M}])\p{Ll}[\p{L}\p{M}'’\-]*", text))
+    in_names = frozenset(
+        w for m in re.finditer(NAME, text) if " " in m.group() for w in m.group().split()[1:]
+    )
+    mid = frozenset(re.findall(r"(?<=[\p{Ll},;]\s+)\p{Lu}[\p{L}\p{M}'’\-]*", text))
+    return lower, in_names, mid
+
+
+def mention_features(ctx: Context, mention: Mention) -> dict[str, float]:
+    """What a mention looks like and where it stands relative to the quote."""
+    text, lex, span = ctx.text, ctx.lex, ctx.span
+    feats: dict[str, float] = {f"kind:{mention.kind}": 1.0}
+    words = mention.text.split()
+    sentence_end = span.outer_end + len(ctx.after_sentence)
+    if mention.end <= span.outer_start:
+        gap = span.outer_start - mention.end
+        where = "before" if mention.start >= ctx.sentence else "previous"
+    else:
+        gap = max(0, mention.start - span.outer_end)
+        where = "after" if mention.start <= sentence_end else "later"
+    feats[f"pos:{where}"] = 1.0
+    feats["distance"] = math.log1p(gap) / math.log1p(MAX_DISTANCE)
+    if gap <= 3:
+        feats["adjacent"] = 1.0
+    head = text[max(0, mention.start - 40) : mention.start]
+    starts = sentence_start(text, ctx.paras[_para_of(ctx, mention.start)], mention.start)
+    if not text[starts : mention.start].strip():
+        feats["sentence_initial"] = 1.0
+    prev_word = head.split()[-1].lower().strip(",;:(") if head.split() else ""
+    if prev_word in lex.prepositions:
+        feats["after_preposition"] = 1.0
+    after = text[mention.end : mention.end + 40].lower()
+    if any(w.strip(",.:;") in lex.verb_set for w in after.split()[:3]):
+        feats["verb_after"] = 1.0
+    if prev_word.strip(".,") in lex.verb_set:
+        feats["verb_before"] = 1.0
+    if mention.kind == "name":
+        lower, in_names, mid = _document_words(text)
+        feats["words"] = min(len(words), 4) / 4
+        if len(words) == 1:
+            feats["one_word"] = 1.0
+            word = words[0]
+            if word.lower() in lower:
+                feats["lower_elsewhere"] = 1.0
+            if word in in_names:
+                feats["surname_of_name"] = 1.0
+            if word in mid:
+                feats["capital_mid_sentence"] = 1.0
+    elif mention.kind == "nominal":
+        if any(speaker_noun(w, lex) for w in words):
+            feats["speaker_noun"] = 1.0
+        if words[0].lower() in lex.oblique_determiners:
+            feats["oblique"] = 1.0
+        if lex.verb_second and not subject_case(mention, lex, initial=True):
+            feats["not_nominative"] = 1.0  # "der Bundesregierung", "den Aufsichtsrat"
+    else:
+        gender = lex.pronouns.get(mention.text.lower(), "")
+        feats[f"pronoun:{gender or 'x'}"] = 1.0
+    return feats
+
+
+def _para_of(ctx: Context, pos: int) -> int:
+    for para in ctx.paras[: ctx.para.index + len(ctx.span.pieces) + 1][::-1]:
+        if para.start <= pos:
+            return para.index
+    return 0
+
+
+def best_proposal(proposals: list[Proposal]) -> Attribution | None:
+    return next((a for _, a in proposals if a.mention is not None), None)

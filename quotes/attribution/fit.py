@@ -1,0 +1,171 @@
+"""Fit the candidate ranker on annotated news (gold JSONL as `quotes eval` reads it).
+
+Every quote the tool finds that matches a gold quote gives its candidates, each labelled by
+whether it is the gold speaker (its mention overlaps the gold mention, or shares a name word
+with the gold name or an alias). A logistic regression over their features is the model.
+Quotes are decided in text order, so a candidate's "continuation" evidence depends on the
+speaker chosen for the quote before: the first pass decides with `PRIOR` (the old sieve:
+the first rule wins, else the previous quote's speaker), the second with the first fit.
+
+    python -m quotes.attribution.fit GOLD.jsonl [GOLD.jsonl …] -o weights.json
+
+scikit-learn is needed here only, never to run the pipeline.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+from typing import Any
+
+import regex as re
+
+from quotes.attribution import ranker as ranking
+from quotes.attribution.candidates import Candidate
+from quotes.evaluate import _gold_span, jaccard, load_gold, name_tokens, trim
+
+_CJK = re.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
+
+# the sieve as a model: the first rule's candidate wins, else the previous quote's speaker
+PRIOR = ranking.from_dict(
+    {"bias": -2.0, "threshold": 0.5, "weights": {"rule_first": 4.0, "proposed": 1.0, "continuation": 2.0}}
+)
+MIN_OVERLAP = 0.3
+THRESHOLD = 0.3  # a winner less likely than this to be right is not named
+
+
+Row = tuple[str, str, dict[str, float], bool]  # (quote key, language, features, is the gold speaker)
+
+
+def rows(docs: Iterable[Mapping[str, Any]], model: ranking.Ranker) -> list[Row]:
+    """Labelled candidates of every matched quote, decided with `model`."""
+    from quotes import attribute, segment
+    from quotes.pipeline import quote_spans
+
+    out: list[Row] = []
+    for doc in docs:
+        text = doc["text"]
+        lang = doc.get("lang") or segment.document_language(segment.segments(text)) or "en"
+        lex, _, spans, paras = quote_spans(text, lang)
+        ctxs = attribute.contexts(text, spans, paras, lex)
+        props = [attribute.proposals(ctx) for ctx in ctxs]
+        decided: list[Any] = []
+        quoted = attribute.inside(spans)
+        for i, ctx in enumerate(ctxs):
+            near = attribute.neighbours(text, spans, paras, props, decided, i)
+            candidates = attribute.candidates(ctx, props[i], near, quoted)
+            decided.append(attribute.decide(ctx, candidates, model))
+            gold = _matching_gold(doc, spans[i].start, spans[i].end)
+            if gold is None:
+                continue
+            key = f"{doc['doc_id']}:{i}"
+            out += [(key, lex.lang, dict(c.features), is_speaker(c, gold)) for c in candidates]
+    return out
+
+
+def _matching_gold(doc: Mapping[str, Any], start: int, end: int) -> Mapping[str, Any] | None:
+    span = trim(doc["text"], start, end)
+    best = max(
+        ((jaccard(_gold_span(doc["text"], g), span), g) for g in doc["quotes"]),
+        default=(0.0, None),
+        key=lambda x: x[0],
+    )
+    return best[1] if best[0] >= MIN_OVERLAP else None
+
+
+def is_speaker(candidate: Candidate, gold: Mapping[str, Any]) -> bool:
+    m = candidate.mention
+    gs, ge = gold.get("speaker_start"), gold.get("speaker_end")
+    if gs is not None and ge is not None and min(m.end, ge) > max(m.start, gs):
+        return True
+    golds = [gold.get("speaker"), gold.get("speaker_name_auto"), *(gold.get("speaker_aliases") or [])]
+    golds = [g for g in golds if isinstance(g, str)]
+    if _CJK.search(m.text):  # CJK names carry no spaces: containment either way, as the scorer reads them
+        return len(m.text) >= 2 and any(len(g) >= 2 and (g in m.text or m.text in g) for g in golds)
+    names = name_tokens(m.text)
+    return bool(names) and any(names & name_tokens(g) for g in golds)
+
+
+def fit(training: list[Row], languages: Iterable[str], c: float = 1.0) -> dict[str, Any]:
+    """Pairwise ranking weights (a logistic regression on feature differences between the
+    gold speaker and each other candidate of a quote), then a calibration of the winner's
+    score and lead into the probability that it is right."""
+    from sklearn.feature_extraction import DictVectorizer
+    from sklearn.linear_model import LogisticRegression
+
+    langs = frozenset(languages)
+    groups: dict[str, list[tuple[dict[str, float], bool]]] = {}
+    for key, lang, feats, label in training:
+        groups.setdefault(key, []).append((ranking.expand(feats, lang, langs), label))
+    vec = DictVectorizer()
+    vec.fit([f for g in groups.values() for f, _ in g])
+    diffs: list[Any] = []
+    ys: list[bool] = []
+    for group in groups.values():
+        good = [vec.transform([f]) for f, label in group if label]
+        bad = [vec.transform([f]) for f, label in group if not label]
+        for g, b in ((g, b) for g in good for b in bad):
+            flip = len(ys) % 2 == 1  # both orders, so the model learns no side
+            diffs.append(b - g if flip else g - b)
+            ys.append(not flip)
+    from scipy.sparse import vstack
+
+    pairwise = LogisticRegression(C=c, max_iter=2000, fit_intercept=False)
+    pairwise.fit(vstack(diffs), ys)
+    weights = {n: float(w) for n, w in zip(vec.get_feature_names_out(), pairwise.coef_[0], strict=True)}
+    model = ranking.Ranker(weights, 0.0, 0.0, langs)
+    tops, rights = [], []
+    for group in groups.values():
+        scored = sorted(((model.score(f, ""), label) for f, label in group), reverse=True)
+        second = scored[1][0] if len(scored) > 1 else None
+        lead = scored[0][0] - second if second is not None else ranking.LONE_LEAD
+        tops.append([scored[0][0], min(lead, ranking.LONE_LEAD)])
+        rights.append(scored[0][1])
+    if len(set(rights)) < 2:
+        raise ValueError(
+            "calibration needs quotes whose best candidate is right and quotes where it is wrong; "
+            f"all {len(rights)} are {'right' if rights and rights[0] else 'wrong'}: fit on more documents"
+        )
+    calibrator = LogisticRegression(max_iter=1000).fit(tops, rights)
+    a, b = (float(x) for x in calibrator.coef_[0])
+    return {
+        "bias": 0.0,
+        "threshold": THRESHOLD,
+        "calibration": [round(a, 4), round(b, 4), round(float(calibrator.intercept_[0]), 4)],
+        "languages": sorted(langs),
+        "weights": dict(sorted((k, round(v, 4)) for k, v in weights.items() if abs(v) >= 1e-4)),
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("gold", nargs="+", type=Path, help="annotated documents (JSONL) to fit on")
+    parser.add_argument("-o", "--output", type=Path, required=True, help="the weights file to write (JSON)")
+    parser.add_argument("--lang", action="append", default=[], help="languages to give their own weights")
+    parser.add_argument("--only", help="keep documents whose doc_id matches this regex")
+    parser.add_argument("-C", type=float, default=1.0, help="inverse regularisation strength")
+    args = parser.parse_args(argv)
+
+    docs = [d for path in args.gold for d in load_gold(path)]
+    if args.only:
+        docs = [d for d in docs if re.search(args.only, str(d["doc_id"]))]
+    model = PRIOR
+    for _ in range(2):
+        training = rows(docs, model)
+        weights = fit(training, args.lang, args.C)
+        model = ranking.from_dict(weights)
+    weights["fitted_on"] = [p.name for p in args.gold]
+    weights["documents"] = len(docs)
+    weights["quotes"] = len({k for k, _, _, _ in training})
+    args.output.write_text(json.dumps(weights, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    print(f"{weights['quotes']} quotes, {len(training)} candidates -> {args.output}", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
