@@ -3,7 +3,7 @@ PY ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: setup test lint check run bench eval weights
+.PHONY: setup test lint check run bench eval weights weights-cjk
 
 setup:  ## create .venv and install quotes with its dev tools (torch pinned to CPU via constraints.txt)
 	$(PY) -m venv $(VENV)
@@ -34,3 +34,6 @@ EVAL ?= ../shared/eval
 weights:  ## refit the attribution rankers on the annotated training data (quotes/attribution/weights/README.md)
 	$(BIN)/python -m quotes.attribution.fit $(EVAL)/polnear_train.jsonl $(EVAL)/gernews_train.jsonl \
 		--lang de -o quotes/attribution/weights/latin.json
+weights-cjk:  ## refit the Chinese/Japanese/Korean ranker on the develop half of multilingual_dev (odd doc numbers)
+	$(BIN)/python -m quotes.attribution.fit $(EVAL)/multilingual_dev.jsonl --only '^[jzk]d-[0-9]*[13579]$$' \
+		-o quotes/attribution/weights/cjk.json

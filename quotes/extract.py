@@ -92,6 +92,10 @@ def paragraphs(text: str) -> list[Paragraph]:
     return [Paragraph(i, m.start(), m.end()) for i, m in enumerate(_PARA.finditer(text))]
 
 
+# Korean has no apostrophe: a mark before a syllable closes a quote
+_HANGUL = re.compile(r"[\uac00-\ud7a3\u1100-\u11ff\u3130-\u318f]")
+
+
 def _left_space(text: str, i: int, lo: int) -> bool:
     return i <= lo or text[i - 1].isspace() or text[i - 1] in _OPENING_PUNCT
 
@@ -128,6 +132,10 @@ def _classify(text: str, m: re.Match[str], lo: int, hi: int, reversed_guillemets
         prev_alnum = i > lo and text[i - 1].isalnum()
         next_alnum = j < hi and text[j].isalnum()
         if prev_alnum and next_alnum:
+            if _HANGUL.match(text[j]):
+                return Mark(
+                    i, 1, ch, SINGLE, Role.CLOSE
+                )  # ‘김정은의 대변인’이란: a particle follows the closer
             return None  # apostrophe: Japan's, don't, rock'n'roll
         if ch in "‚‛":
             return Mark(i, 1, ch, SINGLE, Role.OPEN)

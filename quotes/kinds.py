@@ -19,7 +19,8 @@ UNCUED_METHODS = {"nearby"}  # candidates chosen for where they stand, not for a
 MAX_TERM_WORDS = 8
 MAX_BARE_WORDS = 2  # this short and with no reporting verb in its sentence: a term
 _LINKISH = re.compile(r"^(?:[@#]\w+|(?:https?://)?[\w-]+(?:\.[\w-]+)+(?:/\S*)?)$")
-_SENTENCE_END = re.compile(r"[.!?…][\"”’']?$")
+_SENTENCE_END = re.compile(r"[.!?…。！？][\"”’']?$")
+_UNSPACED = re.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}]")
 
 
 def classify(text: str, span: QuoteSpan, attribution: Attribution, lex: Lexicon) -> str:
@@ -45,7 +46,10 @@ def is_term(
     if before.endswith("="):
         return True  # a markup attribute value: <tweet author="...">
     words = content.rstrip(",;:.").split()
-    if len(words) > MAX_TERM_WORDS or content.rstrip(",;:").endswith(("!", "?")):
+    unspaced = _UNSPACED.search(content) is not None
+    if unspaced and len(words) == 1:  # Chinese, Japanese: about two characters a word
+        words = [content[i : i + 2] for i in range(0, len(content.rstrip("，、,;:。")), 2)]
+    if len(words) > MAX_TERM_WORDS or content.rstrip(",;:").endswith(("!", "?", "！", "？")):
         return False
     if _heading(text, span, words, lex):
         return True
@@ -55,7 +59,8 @@ def is_term(
         return cue and shaped
     if cue or span.open_mark in lex.term_marks:
         return True  # a title cue, or a mark this language uses for terms ('…' in German)
-    sentence = content[:1].isupper() and _SENTENCE_END.search(content) is not None
+    cased = content[:1].isupper() or (unspaced and not content[:1].isascii())  # CJK has no capitals
+    sentence = cased and _SENTENCE_END.search(content) is not None
     if (
         not (speaker or sentence)
         and len(words) <= MAX_BARE_WORDS
@@ -67,8 +72,8 @@ def is_term(
 
 def _reporting_cue_near(text: str, span: QuoteSpan, lex: Lexicon) -> bool:
     """A reporting verb anywhere in the quote's sentence, outside the quote."""
-    start = max(text.rfind(c, 0, span.outer_start) for c in ".!?\n") + 1
-    ends = [i for i in (text.find(c, span.outer_end) for c in ".!?\n") if i >= 0]
+    start = max(text.rfind(c, 0, span.outer_start) for c in ".!?\n。！？") + 1
+    ends = [i for i in (text.find(c, span.outer_end) for c in ".!?\n。！？") if i >= 0]
     end = min(ends) if ends else len(text)
     sentence = text[start : span.outer_start] + " " + text[span.outer_end : end]
     return bool(patterns(lex).reporting_cue.search(sentence))

@@ -1,0 +1,61 @@
+"""Korean tokens for the CJK reader, from kiwipiepy with its model package: NNP proper nouns,
+NP pronouns, JX topic 은/는/도, JKS subject 이/가/께서, JKQ quotative 라고/고 (the model loads
+once, on first use)."""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import Any
+
+from quotes.attribution.cjk import Token
+
+_ROLES = {
+    "NNP": "name",
+    "NNG": "noun",
+    "NNB": "other",
+    "NP": "pron",
+    "JKS": "subject",
+    "JKO": "object",
+    "JKB": "oblique",
+    "JKG": "genitive",
+    "JKQ": "quotative",
+    "VV": "verb",
+    "XSN": "suffix",
+}
+_TOPIC = {"은", "는", "도"}
+_QUOTATIVES = {"라고", "이라고", "고", "며", "라며", "이라며", "면서", "라는", "이라는"}
+_PERSONAL = {"그", "그녀", "그들", "이들", "저", "나", "우리"}
+
+
+@cache
+def _kiwi() -> Any:
+    from kiwipiepy import Kiwi
+
+    return Kiwi()
+
+
+def tokens(text: str, offset: int) -> list[Token]:
+    out: list[Token] = []
+    for tok in _kiwi().tokenize(text):
+        start, end = tok.start, tok.start + tok.len
+        role = _role(tok.form, tok.tag)
+        if out and out[-1].role == "punct" and out[-1].end == offset + start and tok.form in _QUOTATIVES:
+            role = "quotative"  # ”라고: whatever the tagger made of it after a closing mark
+        if tok.tag.startswith("XSV") and out and out[-1].role == "noun" and out[-1].end == offset + start:
+            prev = out.pop()  # 강조 + 하: a verb made from a noun
+            out.append(Token(prev.text + tok.form, prev.start, offset + end, "verb"))
+            continue
+        out.append(Token(text[start:end], offset + start, offset + end, role))
+    return out
+
+
+def _role(form: str, tag: str) -> str:
+    if tag == "JX":
+        return "topic" if form in _TOPIC else "other"
+    if tag == "NP":
+        return "pron" if form in _PERSONAL else "other"
+    if tag == "EC" and form in ("며", "라며", "면서", "고", "라고"):
+        return "quotative"
+    if tag.startswith(("SS", "SF", "SP", "SW")):
+        return "punct"
+    return _ROLES.get(tag, "other")
