@@ -180,7 +180,7 @@ def patterns(lex: Lexicon) -> Patterns:
     opening = rf"(?!(?i:{neuter})\b)(?:{mention})" if neuter else rf"(?:{mention})"
     preps = lex.alternation(sorted(lex.prepositions)) or "(?!)"
     # the subject of a cue before the quote, not the object of a preposition ("in Tulsa, arguing")
-    subject = rf"(?<!(?<!\p{{L}})(?i:{preps}){_SP})(?:{mention})"
+    subject = rf"(?<!(?<!\p{{L}})(?i:{preps}){_SP})(?<!(?<!\p{{L}})(?i:{preps}){_SP}(?i:{dets}){_SP})(?:{mention})"  # "in Tulsa", "en la Nochebuena"
     if lex.capitalized_nouns:
         dets = lex.alternation(lex.determiners) or "(?!)"
         subject = rf"(?<!(?<!\p{{L}})(?i:{dets}){_SP}){subject}"

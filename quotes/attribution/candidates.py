@@ -41,6 +41,7 @@ STRONG = frozenset(
 # constructions whose grammar names the speaker outright: no other candidate is read
 DECISIVE = frozenset({"object_speaker"})
 MAX_DISTANCE = 400  # characters; farther mentions are not read as candidates
+LABEL_CHARS = 120  # a line this short, with no full stop, above a quote is a label
 
 
 @dataclass(frozen=True)
@@ -115,9 +116,9 @@ def gather(
             same.features["nearby"] = 1.0
             continue
         feats = mention_features(ctx, mention)
-        if "after_preposition" in feats or "not_nominative" in feats:
-            continue  # "in Tulsa", "den Aufsichtsrat": the grammar rules out a subject
-        add(mention, None, "nearby", {"nearby": 1.0})
+        if feats.keys() & {"after_preposition", "not_nominative", "in_parenthesis"}:
+            continue  # "in Tulsa", "den Aufsichtsrat", "(…, Le Monde)": the grammar rules out a subject
+        add(mention, None, "nearby", {"nearby": 1.0, **_label(ctx, mention)})
     if prev is not None and prev.mention is not None:  # "Sie sagte, … „…“. Sie seien „…“": named again
         for b in found.values():
             if b.mention != prev.mention and _same_words(b.mention, prev.mention):
@@ -161,10 +162,31 @@ def _mention_re(lex: Lexicon) -> re.Pattern[str]:
     return re.compile(patterns(lex).mention)
 
 
+def _label(ctx: Context, mention: Mention) -> dict[str, float]:
+    """A short line of its own right above a quote that opens its paragraph names its speaker:
+    'Christian Jacob, président de Les Républicains' then '« … »'; an interview's 'PENCE:'."""
+    para = ctx.para
+    if para.index == 0 or ctx.text[para.start : ctx.span.outer_start].strip():
+        return {}
+    label = ctx.paras[para.index - 1]
+    line = ctx.text[label.start : label.end].strip()
+    if (
+        not label.start <= mention.start < label.end
+        or len(line) > LABEL_CHARS
+        or line.endswith((".", "!", "?"))
+    ):
+        return {}
+    return {"label_line": 1.0}
+
+
 def nearby(ctx: Context) -> list[Mention]:
-    """Every name, description or pronoun in the quote's sentence and the sentence before it."""
+    """Every name, description or pronoun in the quote's sentence and the sentence before it
+    (the paragraph before, when the quote opens its own)."""
     text, para = ctx.text, ctx.para
     lo = sentence_start(text, para, ctx.sentence - 1) if ctx.sentence > para.start else ctx.sentence
+    if lo == para.start and para.index > 0 and not text[para.start : ctx.span.outer_start].strip():
+        previous = ctx.paras[para.index - 1]
+        lo = sentence_start(text, previous, previous.end)
     lo = max(lo, ctx.span.outer_start - MAX_DISTANCE)
     hi = min(ctx.span.outer_end + len(ctx.after_sentence), ctx.span.outer_end + MAX_DISTANCE)
     quoted = text[ctx.span.start : ctx.span.end].rstrip()
@@ -211,9 +233,14 @@ def mention_features(ctx: Context, mention: Mention) -> dict[str, float]:
     starts = sentence_start(text, ctx.paras[_para_of(ctx, mention.start)], mention.start)
     if not text[starts : mention.start].strip():
         feats["sentence_initial"] = 1.0
-    prev_word = head.split()[-1].lower().strip(",;:(") if head.split() else ""
-    if prev_word in lex.prepositions:
-        feats["after_preposition"] = 1.0
+    before_words = [w.lower().strip(",;:(") for w in head.split()]
+    prev_word = before_words[-1] if before_words else ""
+    determiners = {d.lower() for d in lex.determiners}
+    governing = next((w for w in reversed(before_words[-3:]) if w not in determiners), "")
+    if prev_word in lex.prepositions or governing in lex.prepositions:
+        feats["after_preposition"] = 1.0  # "in Tulsa", "en la Nochebuena"
+    if _in_parenthesis(text, mention.start):
+        feats["in_parenthesis"] = 1.0  # "« … » (11/06/2020, Le Monde)": where it was said, not who
     after = text[mention.end : mention.end + 40].lower()
     if any(w.strip(",.:;") in lex.verb_set for w in after.split()[:3]):
         feats["verb_after"] = 1.0
@@ -242,6 +269,13 @@ def mention_features(ctx: Context, mention: Mention) -> dict[str, float]:
         gender = lex.pronouns.get(mention.text.lower(), "")
         feats[f"pronoun:{gender or 'x'}"] = 1.0
     return feats
+
+
+def _in_parenthesis(text: str, pos: int) -> bool:
+    """Is `pos` inside a short parenthesis on its line?"""
+    line_start = text.rfind("\n", 0, pos) + 1
+    opened = text.rfind("(", line_start, pos)
+    return opened >= 0 and text.find(")", opened, pos) < 0 and pos - opened <= 60
 
 
 def _para_of(ctx: Context, pos: int) -> int:

@@ -1,0 +1,112 @@
+"""The morphological reader for Chinese, Japanese and Korean (attribution/cjk.py and its
+analysers), on hand-made sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from quotes import attribute, extract_quotes
+from quotes.attribution import cjk, ja, ko, zh
+from quotes.attribution.candidates import Candidate, Neighbours
+from quotes.pipeline import Options, quote_spans
+
+
+def _reader_candidates(text: str, lang: str, index: int = 0) -> dict[str, Candidate]:
+    lex, _, spans, paras = quote_spans(text, lang)
+    ctx = attribute.contexts(text, spans, paras, lex)[index]
+    return {c.mention.text: c for c in cjk.candidates(ctx)}
+
+
+@pytest.mark.parametrize(
+    ("analyse", "text", "word", "role"),
+    [
+        (ja.tokens, "林芳正官房長官は述べた。", "林", "name"),
+        (ja.tokens, "林芳正官房長官は述べた。", "は", "topic"),
+        (ja.tokens, "外務省が発表した。", "が", "subject"),
+        (zh.tokens, "赵立坚说，", "赵立坚", "name"),
+        (zh.tokens, "他表示", "他", "pron"),
+        (zh.tokens, "外交部发言人表示", "发言人", "title"),
+        (ko.tokens, "고민정 대변인은 말했다.", "고민정", "name"),
+        (ko.tokens, "고민정 대변인은 말했다.", "은", "topic"),
+        (ko.tokens, "청와대가 밝혔다.", "가", "subject"),
+        (ko.tokens, "“없다”라고 말했다.", "라고", "quotative"),
+    ],
+)
+def test_analysers_give_universal_roles(analyse, text: str, word: str, role: str) -> None:  # type: ignore[no-untyped-def]
+    tokens = analyse(text, 10)
+    tok = next(t for t in tokens if t.text == word)
+    assert tok.role == role
+    assert text[tok.start - 10 : tok.end - 10] == word  # offsets are the window's plus its offset
+
+
+def test_korean_noun_and_light_verb_are_one_verb() -> None:
+    tokens = ko.tokens("그는 강조했다.", 0)
+    assert any(t.text == "강조하" and t.role == "verb" for t in tokens)
+
+
+def test_japanese_topic_before_the_quote_is_marked() -> None:
+    text = "林芳正官房長官は22日の記者会見で「極めて不適切だ」と述べた。"
+    cands = _reader_candidates(text, "ja")
+    hayashi = cands["林芳正官房長官"]
+    assert hayashi.features["cjk:marked_topic"] == 1.0
+    assert hayashi.features["cjk:before"] == 1.0 and hayashi.features["cjk:nearest0"] == 1.0
+
+
+def test_a_parenthesised_age_does_not_hide_the_topic() -> None:
+    text = "松岡サチエさん(78)は避難所に来た。「温かいものはうれしかった」。"
+    cands = _reader_candidates(text, "ja")
+    speaker = next(c for t, c in cands.items() if t.startswith("松岡"))
+    assert speaker.features["cjk:marked_topic"] == 1.0
+    assert speaker.features["cjk:previous"] == 1.0
+
+
+def test_chinese_speaker_after_the_quote_with_its_cue() -> None:
+    text = "“今天是星期五。”赵立坚说。"
+    cands = _reader_candidates(text, "zh")
+    assert cands["赵立坚"].features["cjk:after"] == 1.0
+    assert cands["赵立坚"].features["cjk:cue_follows"] == 1.0
+
+
+def test_korean_subject_with_title_and_topic() -> None:
+    text = "고민정 청와대 대변인은 “발언이 난무한다”며 이같이 말했다."
+    cands = _reader_candidates(text, "ko")
+    speaker = next(c for t, c in cands.items() if t.startswith("고민정"))
+    assert speaker.features["cjk:marked_topic"] == 1.0 and speaker.features["cjk:name"] == 1.0
+
+
+def test_the_person_an_interview_is_about_answers_its_questions() -> None:
+    text = (
+        "日本サッカー協会は森保一氏の就任を発表した。森保氏が記者会見を行った。\n"
+        "――監督就任を聞いたのはいつごろ。\n"
+        "「正式に決まったのは今日。即決した」"
+    )
+    cands = _reader_candidates(text, "ja")
+    assert any(c.features.get("cjk:protagonist") == 1.0 and "森保" in t for t, c in cands.items())
+
+
+def test_nobody_inside_another_quote_is_a_candidate() -> None:
+    text = "赵立坚提醒说：“请蓬佩奥先把欠费交了。”"
+    lex, _, spans, paras = quote_spans(text, "zh")
+    ctx = attribute.contexts(text, spans, paras, lex)[0]
+    cands = attribute.candidates(ctx, attribute.proposals(ctx), Neighbours(), attribute.inside(spans))
+    assert all("蓬佩奥" not in c.mention.text for c in cands)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "speaker"),
+    [
+        ("林芳正官房長官は22日の記者会見で「極めて不適切だ」と述べた。", "ja", "林芳正"),
+        ("고민정 청와대 대변인은 “발언이 난무한다”며 이같이 말했다.", "ko", "고민정"),
+        ("赵立坚表示：“美方做法违反国际法。”", "zh", "赵立坚"),
+    ],
+)
+def test_end_to_end_speakers(text: str, lang: str, speaker: str) -> None:
+    found = extract_quotes(text, lang=lang)
+    assert len(found) == 1
+    assert found[0].speaker is not None and found[0].speaker.startswith(speaker)
+
+
+def test_a_korean_closing_mark_before_a_particle_is_no_apostrophe() -> None:
+    text = "황교안 대표가 ‘김정은의 대변인’이란 취지로 언급했다."
+    found = extract_quotes(text, options=Options(lang="ko", include_terms=True))
+    assert [q.quote for q in found] == ["김정은의 대변인"]
