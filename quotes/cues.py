@@ -179,8 +179,9 @@ def patterns(lex: Lexicon) -> Patterns:
     neuter = lex.alternation([p for p, g in lex.pronouns.items() if g == "n"])
     opening = rf"(?!(?i:{neuter})\b)(?:{mention})" if neuter else rf"(?:{mention})"
     preps = lex.alternation(sorted(lex.prepositions)) or "(?!)"
-    # the subject of a cue before the quote, not the object of a preposition ("in Tulsa, arguing")
-    subject = rf"(?<!(?<!\p{{L}})(?i:{preps}){_SP})(?<!(?<!\p{{L}})(?i:{preps}){_SP}(?i:{dets}){_SP})(?:{mention})"  # "in Tulsa", "en la Nochebuena"
+    # the subject of a cue before the quote, not the object of a preposition ("in Tulsa", "en la Nochebuena")
+    after_prep = rf"(?<!\p{{L}})(?i:{preps}){_SP}"
+    subject = rf"(?<!{after_prep})(?<!{after_prep}(?i:{dets}){_SP})(?:{mention})"
     if lex.capitalized_nouns:
         dets = lex.alternation(lex.determiners) or "(?!)"
         subject = rf"(?<!(?<!\p{{L}})(?i:{dets}){_SP}){subject}"

@@ -153,13 +153,19 @@ def test_fitting_learns_which_evidence_names_the_speaker() -> None:
 
 
 def test_a_label_line_above_a_quote_names_its_speaker() -> None:
-    text = "Christian Jacob, président du parti\n« Cela n’existe pas, c’est un mensonge. » (07/06/2020, Les Échos)"
+    text = (
+        "Christian Jacob, président du parti\n"
+        "« Cela n’existe pas, c’est un mensonge. » (07/06/2020, Les Échos)"
+    )
     cands = _by_text(_candidates(text, "fr"))
     assert cands["Christian Jacob"].features["label_line"] == 1.0
     assert not any("Échos" in t for t in cands)  # a parenthesis after the quote names where, not who
 
 
 def test_the_governing_preposition_is_read_past_the_article() -> None:
-    text = "La vecina de la mujer asesinada en la Nochebuena ha asegurado que se oyeron “unos trompazos tremendos”."
+    text = (
+        "La vecina de la mujer asesinada en la Nochebuena ha asegurado que se oyeron "
+        "“unos trompazos tremendos”."
+    )
     cands = _by_text(_candidates(text, "es"))
     assert "Nochebuena" not in cands
