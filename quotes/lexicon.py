@@ -105,6 +105,7 @@ class Lexicon:
         frozenset()
     )  # conjunctions that open a clause (German: und, dass, weil ...)
     object_pronouns: tuple[str, ...] = ()  # "„…“, so charakterisierte ihn der Funktionär": not the speaker
+    relatives: frozenset[str] = frozenset()  # "X, who had asked her to ‘…’": the clause has its own subject
 
     @cached_property
     def verb_set(self) -> frozenset[str]:

@@ -169,3 +169,13 @@ def test_the_governing_preposition_is_read_past_the_article() -> None:
     )
     cands = _by_text(_candidates(text, "es"))
     assert "Nochebuena" not in cands
+
+
+def test_a_relative_pronoun_hands_the_quote_to_its_antecedent() -> None:
+    text = (
+        "Prime Minister Sanae Takaichi sought alignment with President Donald Trump, who had asked "
+        "her to 'manage' relations."
+    )
+    cands = _by_text(_candidates(text))
+    assert cands["President Donald Trump"].features["relative_antecedent"] == 1.0
+    assert cands["Prime Minister Sanae Takaichi"].features["relative_between"] == 1.0

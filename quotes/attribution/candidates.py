@@ -116,9 +116,10 @@ def gather(
             same.features["nearby"] = 1.0
             continue
         feats = mention_features(ctx, mention)
-        if feats.keys() & {"after_preposition", "not_nominative", "in_parenthesis"}:
+        antecedent = _antecedent(ctx, mention)
+        if feats.keys() & {"after_preposition", "not_nominative", "in_parenthesis"} and not antecedent:
             continue  # "in Tulsa", "den Aufsichtsrat", "(…, Le Monde)": the grammar rules out a subject
-        add(mention, None, "nearby", {"nearby": 1.0, **_label(ctx, mention)})
+        add(mention, None, "nearby", {"nearby": 1.0, **_label(ctx, mention), **antecedent})
     if prev is not None and prev.mention is not None:  # "Sie sagte, … „…“. Sie seien „…“": named again
         for b in found.values():
             if b.mention != prev.mention and _same_words(b.mention, prev.mention):
@@ -160,6 +161,19 @@ def _mention_re(lex: Lexicon) -> re.Pattern[str]:
     from quotes.cues import patterns
 
     return re.compile(patterns(lex).mention)
+
+
+def _antecedent(ctx: Context, mention: Mention) -> dict[str, float]:
+    """'… with President Donald Trump, who had asked her to ‘manage’ …': the mention a relative
+    pronoun stands for is the subject of the clause that holds the quote."""
+    lex = ctx.lex
+    if not lex.relatives or mention.end > ctx.span.outer_start:
+        return {}
+    m = re.match(r",\s*(\S+)", ctx.text[mention.end : mention.end + 20])
+    if m is None or m.group(1).lower() not in lex.relatives or mention.kind == "pronoun":
+        return {}
+    rest = ctx.text[mention.end + m.end() : ctx.span.outer_start]
+    return {} if re.search(r"[,;:.!?]", rest) else {"relative_antecedent": 1.0}
 
 
 def _label(ctx: Context, mention: Mention) -> dict[str, float]:
@@ -239,6 +253,10 @@ def mention_features(ctx: Context, mention: Mention) -> dict[str, float]:
     governing = next((w for w in reversed(before_words[-3:]) if w not in determiners), "")
     if prev_word in lex.prepositions or governing in lex.prepositions:
         feats["after_preposition"] = 1.0  # "in Tulsa", "en la Nochebuena"
+    if where == "before" and lex.relatives:
+        between = text[mention.end : span.outer_start].lower()
+        if re.search(rf",\s*(?:{'|'.join(map(re.escape, lex.relatives))})(?!\p{{L}})", between):
+            feats["relative_between"] = 1.0  # "Takaichi sought …, who had asked her to ‘manage’"
     if _in_parenthesis(text, mention.start):
         feats["in_parenthesis"] = 1.0  # "« … » (11/06/2020, Le Monde)": where it was said, not who
     after = text[mention.end : mention.end + 40].lower()
