@@ -130,6 +130,8 @@ def _speaker_cue_quote(ctx: Context) -> Attribution | None:
         mention = mention_in(m, ctx.before_start, ctx.lex)
         if mention is not None and ctx.lex.verb_second and not clause_opens(ctx, mention.start):
             continue  # 'erläutert die Arbeitshypothese, …, so:': an object, not 'X sagte:' or 'wie X sagte'
+        if mention is not None and ctx.lex.verb_second and not subject_case(mention, ctx.lex, initial=True):
+            continue  # 'Der englischsprachigen Zeitung sagte Filep Karma': the first place holds an object
         if mention is not None:
             method = by_rest(m.group("rest"))
             if method == "sentence-cue":
@@ -166,7 +168,7 @@ def _subject_first(ctx: Context) -> Attribution | None:
         return None
     m = ctx.pat.subject_first.match(ctx.before)
     mention = mention_in(m, ctx.before_start, ctx.lex) if m else None
-    if mention is None or _lone_capital(ctx, mention):
+    if mention is None or _lone_capital(ctx, mention) or not _nominative(ctx, mention):
         return None
     return result(ctx, mention, m.group("cue"), by_rest(m.group("rest")))
 
@@ -228,7 +230,13 @@ def _colon_subject(ctx: Context) -> Attribution | None:
         return None
     m = ctx.pat.colon_subject.match(ctx.before)
     mention = mention_in(m, ctx.before_start, ctx.lex) if m else None
-    return result(ctx, mention, ":", "colon-subject") if m and mention else None
+    return result(ctx, mention, ":", "colon-subject") if m and mention and _nominative(ctx, mention) else None
+
+
+def _nominative(ctx: Context, mention: Mention) -> bool:
+    """Outside verb-second languages any opening mention may be the subject; in German, not a
+    dative or genitive one."""
+    return not ctx.lex.verb_second or subject_case(mention, ctx.lex, initial=True)
 
 
 def _headline(ctx: Context) -> Attribution | None:
