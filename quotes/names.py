@@ -208,6 +208,8 @@ def _resolve(
 ) -> Speaker:
     if mention is None:
         return Speaker(None, None, None, None)
+    if lex.lang == "ko" and mention.kind != "pronoun":
+        return _resolve_korean(mention, names.text, lex)
     if mention.kind == "name":
         return _resolve_name(mention, names, lex)
     if mention.kind == "nominal":
@@ -245,6 +247,34 @@ def _resolve_cjk_name(mention: Mention, lex: Lexicon) -> Speaker:
 
 
 _KATAKANA = re.compile(r"[\p{Katakana}ー・]+")
+_HANGUL_NAME = re.compile(r"[\uac00-\ud7a3]{2,4}")
+
+
+def _resolve_korean(mention: Mention, text: str, lex: Lexicon) -> Speaker:
+    """고민정 청와대 대변인 -> 고민정 (title 청와대 대변인); 고 대변인 and 대변인 alone -> the person the
+    article named with that surname and title before; 청와대, 외교부 are organisations."""
+    words = mention.text.split()
+    if len(words) == 1 and any(words[0].endswith(n) for n in lex.org_nouns) and not lex.is_title(words[0]):
+        return Speaker(words[0], None, "organization", mention)
+    if len(words) >= 2 and _HANGUL_NAME.fullmatch(words[0]) and not lex.is_title(words[0]):
+        return Speaker(words[0], " ".join(words[1:]), "person", mention)
+    title = words[-1]
+    if not lex.is_title(title):
+        return Speaker(mention.text, None, "person", mention)
+    surname = words[0] if len(words) >= 2 and len(words[0]) == 1 else ""
+    named = (
+        rf"(?<![\uac00-\ud7a3])([\uac00-\ud7a3]{{2,4}})(?:\s+[\uac00-\ud7a3]+){{0,2}}\s+{re.escape(title)}"
+    )
+    earlier = [
+        m.group(1)
+        for m in re.compile(named).finditer(text, 0, mention.start)
+        if m.group(1).startswith(surname)
+        and not lex.is_title(m.group(1))
+        and not any(m.group(1).endswith(o) for o in lex.org_nouns)  # 청와대 대변인: a body, not a name
+    ]
+    if earlier:  # the nearest such person before
+        return Speaker(earlier[-1], " ".join(words[1:]) if surname else title, "person", mention)
+    return Speaker(mention.text, None, "person", mention)
 
 
 def _resolve_nominal(mention: Mention, names: DocumentNames, lex: Lexicon) -> Speaker:

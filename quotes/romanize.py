@@ -62,3 +62,91 @@ def japanese_name(text: str) -> JapaneseName | None:
         elif feature.pos4 == "名" and surname is not None and given is None:
             given = _hepburn(feature.kana)
     return JapaneseName(surname, given) if surname else None
+
+
+@dataclass(frozen=True)
+class RomanName:
+    """A Chinese or Korean personal name in Latin script, surname first as news writes them."""
+
+    surname: str  # "Xi", "Mun"
+    given: str  # "Jinping", "Jae-in"
+
+    def matches(self, latin: str) -> bool:
+        """Is `latin` ('Xi Jinping', 'Moon Jae-in') this name? The given name must match exactly;
+        the surname exactly for pinyin, or by its first sound for Korean, whose surnames have
+        conventional spellings (문 is Moon, not Mun)."""
+        parts = latin.replace("-", " ").lower().split()
+        if len(parts) < 2:
+            return False
+        given = _sound(self.given)
+        for surname, rest in ((parts[0], parts[1:]), (parts[-1], parts[:-1])):
+            if _sound("".join(rest)) == given and _same_surname(self.surname.lower(), surname):
+                return True
+        return False
+
+
+# spellings of one vowel in Korean names across romanisations: 정은 Jeong-eun / Jong Un
+_VOWELS = (("yeo", "yo"), ("eo", "o"), ("eu", "u"), ("oo", "u"), ("ee", "i"), ("ae", "e"))
+
+
+def _sound(given: str) -> str:
+    key = given.replace("-", "").replace(" ", "").lower()
+    for spelling, vowel in _VOWELS:
+        key = key.replace(spelling, vowel)
+    return key
+
+
+# Korean surnames keep old spellings (Kim for 김/Gim, Park for 박/Bak, Lee for 이/I, Choi for 최/Choe):
+# the first letters each Revised-Romanization initial is written with in news
+_SURNAME_INITIALS = {"g": "gk", "k": "kg", "b": "bp", "p": "pb", "d": "dt", "t": "td", "j": "jc", "c": "cj"}
+
+
+def _same_surname(romanized: str, latin: str) -> bool:
+    if romanized == latin:
+        return True
+    if not romanized or not latin:
+        return False
+    if romanized[0] in "aeiouy" or romanized == "i":  # 이 Lee / Yi / Rhee, 오 Oh, 윤 Yoon
+        return latin[0] in "aeiouylrw"
+    return latin[0] in _SURNAME_INITIALS.get(romanized[0], romanized[0])
+
+
+_HAN_NAME = re.compile(r"\p{Han}{2,4}")
+_HANGUL_NAME = re.compile(r"[\uac00-\ud7a3]{2,4}")
+
+
+def chinese_name(text: str) -> RomanName | None:
+    """习近平 / 習近平 -> Xi Jinping (pypinyin); a one-character surname is assumed."""
+    if not _HAN_NAME.fullmatch(text):
+        return None
+    from pypinyin import lazy_pinyin
+
+    syllables = lazy_pinyin(text)
+    return RomanName(syllables[0].capitalize(), "".join(syllables[1:]).capitalize())
+
+
+@cache
+def _korean() -> Any:
+    from hangul_names.transliterator import Transliterator
+
+    return Transliterator()
+
+
+def korean_name(text: str) -> RomanName | None:
+    """문재인 -> Mun Jae-in (Revised Romanization, hangul-names)."""
+    if not _HANGUL_NAME.fullmatch(text):
+        return None
+    surname, given = str(_korean().romanize(text)).split(" ", 1)
+    return RomanName(surname, given)
+
+
+@cache
+def _t2s() -> Any:
+    import opencc
+
+    return opencc.OpenCC("t2s")
+
+
+def simplified(text: str) -> str:
+    """習近平 -> 习近平: one spelling for the traditional and simplified forms of a name."""
+    return str(_t2s().convert(text))

@@ -110,3 +110,21 @@ def test_a_korean_closing_mark_before_a_particle_is_no_apostrophe() -> None:
     text = "황교안 대표가 ‘김정은의 대변인’이란 취지로 언급했다."
     found = extract_quotes(text, options=Options(lang="ko", include_terms=True))
     assert [q.quote for q in found] == ["김정은의 대변인"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "title"),
+    [
+        ("고민정 청와대 대변인은 “발언이 난무한다”며 말했다.", "고민정", "청와대 대변인"),
+        (
+            "고민정 청와대 대변인은 기자들을 만났다.\n고 대변인은 “그 말로 답변을 갈음하겠다”고 말했다.",
+            "고민정",
+            "대변인",
+        ),
+    ],
+)
+def test_korean_names_keep_titles_apart_and_surname_titles_find_the_person(
+    text: str, speaker: str, title: str
+) -> None:
+    q = extract_quotes(text, lang="ko")[-1]
+    assert (q.speaker, q.speaker_title) == (speaker, title)

@@ -43,3 +43,43 @@ def test_ambiguous_surname_and_unmatched_native_name_stay_as_they_are() -> None:
         [("Smith", "person"), ("Ann Smith", "person"), ("Bob Smith", "person"), ("岸田文雄", "person")]
     )
     assert mapping == {}  # two Smiths; no Latin Kishida, and a guessed reading is not a name
+
+
+@pytest.mark.parametrize(
+    ("native", "lang", "latin"),
+    [
+        ("习近平", "zh", "Xi Jinping"),
+        ("習近平", "zh", "Xi Jinping"),  # traditional characters read the same
+        ("문재인", "ko", "Moon Jae-in"),  # the conventional surname spelling, not Revised "Mun"
+        ("김정은", "ko", "Kim Jong Un"),
+    ],
+)
+def test_chinese_and_korean_names_take_the_latin_name_they_spell(native: str, lang: str, latin: str) -> None:
+    mapping = canonical_map(
+        [(native, "person", lang), (latin, "person", "en"), ("Donald Trump", "person", "en")]
+    )
+    assert mapping.get(native) == latin
+
+
+def test_a_similar_romanisation_never_replaces_a_right_name() -> None:
+    mapping = canonical_map(
+        [
+            ("王毅", "person", "zh"),
+            ("Wang Yang", "person", "en"),
+            ("문재인", "person", "ko"),
+            ("Moon Jae-hwan", "person", "en"),
+        ]
+    )
+    assert mapping == {}
+
+
+def test_traditional_and_simplified_spellings_become_one() -> None:
+    mapping = canonical_map([("習近平", "person", "zh"), ("习近平", "person", "zh")])
+    assert mapping == {"習近平": "习近平"}
+
+
+def test_two_latin_candidates_for_one_native_name_link_neither() -> None:
+    mapping = canonical_map(
+        [("李强", "person", "zh"), ("Li Qiang", "person", "en"), ("Qiang Li", "person", "en")]
+    )
+    assert "李强" not in mapping

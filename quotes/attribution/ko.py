@@ -7,6 +7,7 @@ from __future__ import annotations
 from functools import cache
 from typing import Any
 
+from quotes import lexicon
 from quotes.attribution.cjk import Token
 
 _ROLES = {
@@ -46,7 +47,17 @@ def tokens(text: str, offset: int) -> list[Token]:
             out.append(Token(prev.text + tok.form, prev.start, offset + end, "verb"))
             continue
         out.append(Token(text[start:end], offset + start, offset + end, role))
-    return out
+    return _surnames(out)
+
+
+def _surnames(tokens: list[Token]) -> list[Token]:
+    """고 대변인: a lone syllable the tagger took for a determiner, before a title, is a surname
+    (그 시기, "that time", stays a determiner)."""
+    out = list(tokens)
+    for i, tok in enumerate(out[:-1]):
+        if tok.role == "determiner" and len(tok.text) == 1 and lexicon.load("ko").is_title(out[i + 1].text):
+            out[i] = Token(tok.text, tok.start, tok.end, "name")
+    return [Token(t.text, t.start, t.end, "other") if t.role == "determiner" else t for t in out]
 
 
 def _role(form: str, tag: str) -> str:
@@ -54,6 +65,8 @@ def _role(form: str, tag: str) -> str:
         return "topic" if form in _TOPIC else "other"
     if tag == "NP":
         return "pron" if form in _PERSONAL else "other"
+    if tag == "MM":
+        return "determiner"
     if tag == "EC" and form in ("며", "라며", "면서", "고", "라고"):
         return "quotative"
     if tag.startswith(("SS", "SF", "SP", "SW")):
