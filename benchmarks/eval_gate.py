@@ -11,7 +11,8 @@ the same data, quotes/attribution/weights/README.md):
 - polnear, gernews: `*_train.jsonl` is fitted on; `*_dev.jsonl` is held out.
 - multilingual_dev: per language, documents with an odd number (jd-1, jd-3, …) are the part we
   develop on; even numbers (jd-2, jd-4, …) are held out.
-- mixed_dev: held out (nothing is fitted on it).
+- mixed_dev: developed on (the post finder was written against its pages; its own README names
+  it the set for segments and posts), so it has no floor.
 Only held-out figures have floors: a change that helps the fitted part alone is no gain.
 The documents go to the pipeline as the scorer sends them: id and text, no language.
 --update rewrites the floors from this run; --quick skips the large train files.
@@ -62,7 +63,7 @@ def splits(data: Path, quick: bool) -> list[tuple[str, str, Callable[[], list[di
                     )
                 )
     if (data / "mixed_dev.jsonl").exists():
-        out.append(("mixed_dev", "held-out", lambda: load_gold(data / "mixed_dev.jsonl")))
+        out.append(("mixed_dev", "develop", lambda: load_gold(data / "mixed_dev.jsonl")))
     return out
 
 

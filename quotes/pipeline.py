@@ -110,9 +110,10 @@ def _process(
 def quote_spans(text: str, lang: str) -> tuple[Lexicon, list[Post], list[QuoteSpan], list[Paragraph]]:
     """The language's lexicon, the embedded posts, the quotation spans outside them, and the
     paragraphs: what attribution reads (and what fitting its model reads too)."""
-    posts = find_posts(text)
+    lex = lexicon.load(lang)
+    posts = find_posts(text, lex)
     spans = [s for s in find_spans(text) if not any(p.span.start <= s.start < p.end for p in posts)]
-    return lexicon.load(lang), posts, spans, paragraphs(text)
+    return lex, posts, spans, paragraphs(text)
 
 
 def _first_attributed(attrs: list[Attribution]) -> Attribution:
