@@ -34,6 +34,8 @@ EVAL ?= ../shared/eval
 weights:  ## refit the attribution rankers on the annotated training data (quotes/attribution/weights/README.md)
 	$(BIN)/python -m quotes.attribution.fit $(EVAL)/polnear_train.jsonl $(EVAL)/gernews_train.jsonl \
 		--lang de -o quotes/attribution/weights/latin.json
+	$(BIN)/python -m quotes.attribution.fit $(EVAL)/polnear_train.jsonl $(EVAL)/gernews_train.jsonl \
+		--lang de --kinds -o quotes/attribution/weights/kinds.json
 weights-cjk:  ## refit the Chinese/Japanese/Korean ranker on the develop half of multilingual_dev (odd doc numbers)
 	$(BIN)/python -m quotes.attribution.fit $(EVAL)/multilingual_dev.jsonl --only '^[jzk]d-[0-9]*[13579]$$' \
 		-o quotes/attribution/weights/cjk.json

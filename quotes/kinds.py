@@ -2,7 +2,9 @@
 
 A quoted title, name, nickname or scare-quoted word that nobody is reported as saying is a
 `term`, decided on evidence: a title cue before it ("the book", "dubbed", "CBS's"), a
-name-like shape, markup or a bare link, and never when a cue rule found who said it.
+name-like shape, markup or a bare link, an article before it, and what attribution found (a cue
+rule naming its speaker is evidence of speech, a mention merely standing near is not). A
+logistic model fitted on annotated train news weighs that evidence (weights/kinds.json).
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ from __future__ import annotations
 import regex as re
 
 from quotes.attribute import Attribution
+from quotes.attribution import ranker as ranking
 from quotes.cues import patterns
 from quotes.extract import CJK_MARKS, QuoteSpan, quote_kind, title_case_line
 from quotes.lexicon import Lexicon
@@ -24,13 +27,74 @@ _UNSPACED = re.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}]")
 
 
 def classify(text: str, span: QuoteSpan, attribution: Attribution, lex: Lexicon) -> str:
+    """`term` when the fitted model finds a title or name likelier than speech (languages
+    written with spaces; the rules' verdict is one of its features), else direct or partial."""
     base = quote_kind(text, span)
     if span.open_mark in CJK_MARKS:
         return base
+    if lex.lang in UNSPACED_LANGS:
+        return "term" if _rule_term(text, span, attribution, lex) else base
+    model = ranking.load("kinds")
+    speech = model.probability(model.score(term_features(text, span, attribution, lex), lex.lang), None)
+    return "term" if speech < model.threshold else base
+
+
+UNSPACED_LANGS = {"ja", "zh", "ko"}  # no fitted data yet: the rules decide
+
+
+def _rule_term(text: str, span: QuoteSpan, attribution: Attribution, lex: Lexicon) -> bool:
     strong = attribution.method in STRONG_METHODS
     # a mention merely standing near the quote says nothing about whether anyone said it
     spoken = attribution.mention is not None and attribution.method not in UNCUED_METHODS
-    return "term" if is_term(text, span, lex, attributed=strong, speaker=spoken) else base
+    return is_term(text, span, lex, attributed=strong, speaker=spoken)
+
+
+def term_features(text: str, span: QuoteSpan, attribution: Attribution, lex: Lexicon) -> dict[str, float]:
+    """Evidence for speech or for a title: the rules' verdict, the quote's shape, what stands
+    before it, and what attribution found (a cue rule, a mention standing near, nobody)."""
+    content = span.text_in(text).strip()
+    words = content.split()
+    before = text[max(0, span.outer_start - 40) : span.outer_start]
+    feats: dict[str, float] = {"bias": 1.0}
+    if _rule_term(text, span, attribution, lex):
+        feats["rule_term"] = 1.0
+    n = len(words)
+    feats[f"words:{'1' if n <= 1 else '2' if n == 2 else '3-5' if n <= 5 else '6-8' if n <= 8 else '9+'}"] = (
+        1.0
+    )
+    if _SENTENCE_END.search(content):
+        feats["sentence_end"] = 1.0
+    if content[:1].isupper():
+        feats["capital"] = 1.0
+    lower = sum(1 for w in words if w[:1].islower())
+    feats["lower_share"] = lower / n if n else 0.0
+    if _name_like(words, before, lex):
+        feats["name_like"] = 1.0
+    if _heading(text, span, words, lex):
+        feats["heading"] = 1.0  # a paragraph that is only a title-case quote
+    if _title_cue(before, lex, False):
+        feats["title_cue"] = 1.0
+    if span.open_mark in lex.term_marks:
+        feats["term_mark"] = 1.0
+    if _reporting_cue_near(text, span, lex):
+        feats["cue_in_sentence"] = 1.0
+    prev = before.split()[-1].lower().strip("(") if before.split() else ""
+    if prev in {d.lower() for d in lex.determiners}:
+        feats["after_determiner"] = 1.0  # "die „Netzeitung“", "the “Access Hollywood” tape"
+    if any(w.isupper() and len(w) > 1 for w in words) and n <= 2:
+        feats["acronym"] = 1.0
+    if any(c.isdigit() for c in content):
+        feats["digits"] = 1.0
+    if quote_kind(text, span) == "partial":
+        feats["partial"] = 1.0
+    family = "none" if attribution.mention is None else attribution.method  # each rule its own evidence
+    feats[f"method:{family}"] = 1.0
+    feats["confidence"] = attribution.confidence
+    # a cue rule naming a speaker outweighs a title's shape; a mention standing near it does not
+    for shape in ("name_like", "title_cue", "after_determiner", "rule_term"):
+        if shape in feats:
+            feats[f"method:{family}&{shape}"] = 1.0
+    return feats
 
 
 def is_term(

@@ -3,10 +3,12 @@ from __future__ import annotations
 import pytest
 
 from quotes import extract_quotes
+from quotes.pipeline import Options
 
 
 def only(text: str, lang: str = "en"):
-    found = extract_quotes(text, lang=lang)
+    """The one quotation in `text`, kept whatever its kind: these tests are about its speaker."""
+    found = extract_quotes(text, options=Options(lang=lang, include_terms=True))
     assert len(found) == 1, found
     return found[0]
 

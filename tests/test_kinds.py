@@ -3,15 +3,17 @@ from __future__ import annotations
 import pytest
 
 from quotes import extract_quotes
-from quotes.attribute import NONE
-from quotes.extract import find_spans
+from quotes.attribute import attribute_spans
 from quotes.kinds import classify
-from quotes.lexicon import load
+from quotes.pipeline import quote_spans
 
 
 def kind_of(text: str, lang: str = "en") -> str:
-    (span,) = find_spans(text)
-    return classify(text, span, NONE, load(lang))
+    """The kind the pipeline gives, on the evidence its attribution found (as in a run)."""
+    lex, _, spans, paras = quote_spans(text, lang)
+    (span,) = spans
+    (attribution,) = attribute_spans(text, spans, paras, lex)
+    return classify(text, span, attribution, lex)
 
 
 @pytest.mark.parametrize(
@@ -24,7 +26,7 @@ def kind_of(text: str, lang: str = "en") -> str:
         ('<tweet author="carlquintanilla">', "en", "term"),
         ("Die Saturnsonde „Cassini“ passiert den Mond.", "de", "term"),
         ("Die „Partij voor de Vrijheid“ gewann Sitze.", "de", "term"),
-        ("Sarkozy nannte sie „Gesindel“ und blieb dabei.", "de", "partial"),
+        ("Sarkozy nannte sie „Gesindel“ und blieb dabei.", "de", "term"),  # a scare quote, as in German gold
         ("Trump tweeted that Machado was “disgusting” this week.", "en", "partial"),
         ("She described the plan as “a big, big problem in this country” on Monday.", "en", "partial"),
         ("“We will not give up,” the mayor told the crowd.", "en", "direct"),

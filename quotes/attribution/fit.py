@@ -140,6 +140,49 @@ def fit(training: list[Row], languages: Iterable[str], c: float = 1.0) -> dict[s
     }
 
 
+def kind_rows(docs: Iterable[Mapping[str, Any]]) -> list[tuple[str, dict[str, float], bool]]:
+    """(language, term evidence, is it a gold quote) for every span the tool extracts."""
+    from quotes import segment
+    from quotes.attribute import attribute_spans
+    from quotes.kinds import term_features
+    from quotes.pipeline import quote_spans
+
+    out = []
+    for doc in docs:
+        text = doc["text"]
+        lang = doc.get("lang") or segment.document_language(segment.segments(text)) or "en"
+        lex, _, spans, paras = quote_spans(text, lang)
+        for span, attr in zip(spans, attribute_spans(text, spans, paras, lex), strict=True):
+            gold = _matching_gold(doc, span.start, span.end)
+            out.append((lex.lang, term_features(text, span, attr, lex), gold is not None))
+    return out
+
+
+def fit_kinds(
+    training: list[tuple[str, dict[str, float], bool]], languages: Iterable[str], c: float = 1.0
+) -> dict[str, Any]:
+    """A logistic regression: P(a quoted span is somebody's words) from its term evidence."""
+    from sklearn.feature_extraction import DictVectorizer
+    from sklearn.linear_model import LogisticRegression
+
+    langs = frozenset(languages)
+    vec = DictVectorizer()
+    x = vec.fit_transform([ranking.expand(f, lang, langs) for lang, f, _ in training])
+    model = LogisticRegression(C=c, max_iter=2000, fit_intercept=False).fit(
+        x, [label for *_, label in training]
+    )
+    weights = {
+        n: round(float(w), 4) for n, w in zip(vec.get_feature_names_out(), model.coef_[0], strict=True)
+    }
+    return {
+        "bias": 0.0,
+        "threshold": 0.5,
+        "calibration": [1.0, 0.0, 0.0],
+        "languages": sorted(langs),
+        "weights": dict(sorted((k, v) for k, v in weights.items() if abs(v) >= 1e-4)),
+    }
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -149,11 +192,20 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--lang", action="append", default=[], help="languages to give their own weights")
     parser.add_argument("--only", help="keep documents whose doc_id matches this regex")
     parser.add_argument("-C", type=float, default=1.0, help="inverse regularisation strength")
+    parser.add_argument("--kinds", action="store_true", help="fit the quote-or-term model instead")
     args = parser.parse_args(argv)
 
     docs = [d for path in args.gold for d in load_gold(path)]
     if args.only:
         docs = [d for d in docs if re.search(args.only, str(d["doc_id"]))]
+    if args.kinds:
+        kinds = kind_rows(docs)
+        weights = fit_kinds(kinds, args.lang, args.C)
+        weights["fitted_on"] = [p.name for p in args.gold]
+        weights["spans"] = len(kinds)
+        args.output.write_text(json.dumps(weights, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+        print(f"{len(kinds)} spans -> {args.output}", file=sys.stderr)
+        return 0
     model = PRIOR
     for _ in range(2):
         training = rows(docs, model)
