@@ -77,12 +77,18 @@ def gather(
     whether a position lies inside a quotation (nobody inside a quote is its speaker)."""
     found: dict[tuple[int, int], _Builder] = {}
 
-    def add(mention: Mention, cue: str | None, method: str, features: Mapping[str, float]) -> None:
+    def add(
+        mention: Mention,
+        cue: str | None,
+        method: str,
+        features: Mapping[str, float],
+        described: dict[str, float] | None = None,
+    ) -> None:
         if quoted(mention.start):
             return
         key = (mention.start, mention.end)
         if key not in found:
-            found[key] = _Builder(mention, cue, method, dict(mention_features(ctx, mention)))
+            found[key] = _Builder(mention, cue, method, described or mention_features(ctx, mention))
         b = found[key]
         for name, value in features.items():
             b.features[name] = max(b.features.get(name, 0.0), value)
@@ -119,14 +125,14 @@ def gather(
         antecedent = _antecedent(ctx, mention)
         if feats.keys() & {"after_preposition", "not_nominative", "in_parenthesis"} and not antecedent:
             continue  # "in Tulsa", "den Aufsichtsrat", "(…, Le Monde)": the grammar rules out a subject
-        add(mention, None, "nearby", {"nearby": 1.0, **_label(ctx, mention), **antecedent})
+        add(mention, None, "nearby", {"nearby": 1.0, **_label(ctx, mention), **antecedent}, feats)
     if prev is not None and prev.mention is not None:  # "Sie sagte, … „…“. Sie seien „…“": named again
         for b in found.values():
             if b.mention != prev.mention and _same_words(b.mention, prev.mention):
                 b.features["same_as_previous"] = 1.0
                 if b.method == "nearby":
                     b.method, b.cue = "continuation", prev.cue
-    for c in extra:
+    for c in extra:  # after the repeated-name check: on the CJK develop half it helps the reader less
         add(c.mention, c.cue, c.method, c.features)
     return _finish(found)
 
