@@ -390,11 +390,18 @@ def mention_in(m: re.Match[str], offset: int, lex: Lexicon) -> Mention | None:
     return None
 
 
+def _known_word(word: str, lex: Lexicon) -> bool:
+    """A capitalised word the lexicon knows in lower case opens a sentence, not a name:
+    'Tampoco', 'Sin', 'Reveló', 'Said' (adverbs, prepositions, reporting verbs)."""
+    low = word.strip(".,").lower()
+    return word[:1].isupper() and (low in lex.verb_set or low in lex.prepositions or low in lex.adverb_set)
+
+
 def clean_name(text: str, start: int, lex: Lexicon) -> Mention | None:
     """Drop sentence-initial function words ('But Trump') and possessives from a capitalised run."""
     words = text.split()
     offset = 0
-    while words and words[0].strip(".") in lex.stop_capitals:
+    while words and (words[0].strip(".") in lex.stop_capitals or _known_word(words[0], lex)):
         if len(words) > 2 and re.fullmatch(_PARTICLE, words[0].lower()) and re.fullmatch(_PARTICLE, words[1]):
             break  # "Von der Leyen"
         if words[0].lower() in lex.prepositions:

@@ -34,8 +34,11 @@ def classify(text: str, span: QuoteSpan, attribution: Attribution, lex: Lexicon)
         return base
     if lex.lang in UNSPACED_LANGS:
         return "term" if _rule_term(text, span, attribution, lex) else base
+    features = term_features(text, span, attribution, lex)
+    if "title_cue" in features and attribution.method not in STRONG_METHODS:
+        return "term"  # "the so-called “pass through” rule", "the book “…”", unless a cue names a speaker
     model = ranking.load("kinds")
-    speech = model.probability(model.score(term_features(text, span, attribution, lex), lex.lang), None)
+    speech = model.probability(model.score(features, lex.lang), None)
     return "term" if speech < model.threshold else base
 
 

@@ -114,6 +114,10 @@ class Lexicon:
         return frozenset(v.lower() for v in self.verbs)
 
     @cached_property
+    def adverb_set(self) -> frozenset[str]:
+        return frozenset(a.lower() for a in self.adverbs)
+
+    @cached_property
     def speaker_nouns(self) -> tuple[str, ...]:
         """Nouns for people and bodies, lower-cased: 'sprecher', 'gewerkschaft', 'veranstalter'."""
         return tuple(sorted({n.lower() for n in (*self.person_nouns, *self.org_nouns)}))

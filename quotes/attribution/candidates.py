@@ -190,11 +190,11 @@ def _label(ctx: Context, mention: Mention) -> dict[str, float]:
         return {}
     label = ctx.paras[para.index - 1]
     line = ctx.text[label.start : label.end].strip()
-    if (
-        not label.start <= mention.start < label.end
-        or len(line) > LABEL_CHARS
-        or line.endswith((".", "!", "?"))
-    ):
+    if not label.start <= mention.start < label.end:
+        return {}
+    if line.endswith((":", "：")):  # "Y el alcalde, sin cambiar el gesto, sentenció:" then the quote
+        return {"colon_intro": 1.0}
+    if len(line) > LABEL_CHARS or line.endswith((".", "!", "?")):
         return {}
     return {"label_line": 1.0}
 
