@@ -128,3 +128,14 @@ def test_korean_names_keep_titles_apart_and_surname_titles_find_the_person(
 ) -> None:
     q = extract_quotes(text, lang="ko")[-1]
     assert (q.speaker, q.speaker_title) == (speaker, title)
+
+
+def test_the_topic_is_carried_to_a_quote_with_no_subject() -> None:
+    text = (
+        "自宅が冠水したという松岡サチエさん(78)は6日昼、避難所に来た。食事は当初、おにぎりが中心だった。\n"
+        "持病の薬は家から持ち出したが、湿布は忘れてしまった。避難所は混んでいる。食事は温かい。"
+        "夜は寒い。毛布は足りている。水は出ない。電気はついた。\n"
+        "「何とかしないと」と不安を抱く。"
+    )
+    cands = _reader_candidates(text, "ja")
+    assert any(c.features.get("cjk:carried_topic") == 1.0 and t.startswith("松岡") for t, c in cands.items())

@@ -31,7 +31,10 @@ PHRASE_ROLES = NAME_ROLES | {"noun", "title", "suffix"}
 MARKERS = frozenset({"topic", "subject", "object", "genitive", "oblique"})
 MAX_PHRASE_CHARS = 24
 WINDOW = 300  # characters read on either side of the quote
-PROTAGONIST_CHARS = 5000  # read this much of a document for the person it is about
+PROTAGONIST_CHARS = 5000
+CARRIED_CHARS = (
+    600  # how far back a topic is carried  # read this much of a document for the person it is about
+)
 _STOPS = re.compile(r"[。！？!?\n]")
 _OPENERS = "「『“‘\"'«"
 
@@ -91,12 +94,35 @@ def candidates(ctx: Context) -> list[Candidate]:
     phrases = [p for p in _phrases(tokens) if _can_speak(p, ctx.lex)]
     before = [p for p in phrases if p.end <= span.outer_start and p.start >= sentence]
     out = _protagonist(ctx, analyse, {(p.start, p.end) for p in phrases})
+    out += _carried_topic(ctx, analyse, lo)
     for p in phrases:
         feats = _features(p, ctx, sentence, before)
         mention = Mention(text[p.start : p.end], p.start, p.end, _kind(p))
         cue = next((t.text for t in p.after2 if t.role == "verb"), None)
         out.append(Candidate(mention, cue, "morphology", feats))
     return out
+
+
+def _carried_topic(ctx: Context, analyse: Analyser, lo: int) -> list[Candidate]:
+    """The last person marked as topic before the window: Japanese and Korean drop a subject
+    that stays the topic ('松岡サチエさん(78)は…。…。「何とかしないと」と不安を抱く')."""
+    start = max(0, lo - CARRIED_CHARS)
+    if start >= lo:
+        return []
+    topics = [
+        p
+        for p in _phrases(analyse(ctx.text[start:lo], start))
+        if p.after is not None
+        and p.after.role == "topic"
+        and {t.role for t in p.tokens} & {"name", "pron", "title"}
+    ]
+    if not topics:
+        return []
+    p = topics[-1]
+    feats = {"cjk": 1.0, "cjk:carried_topic": 1.0, "cjk:name": 1.0}
+    return [
+        Candidate(Mention(ctx.text[p.start : p.end], p.start, p.end, _kind(p)), None, "continuation", feats)
+    ]
 
 
 def _protagonist(ctx: Context, analyse: Analyser, seen: set[tuple[int, int]]) -> list[Candidate]:
