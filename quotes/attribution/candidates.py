@@ -261,7 +261,8 @@ def mention_features(ctx: Context, mention: Mention) -> dict[str, float]:
         feats["after_preposition"] = 1.0  # "in Tulsa", "en la Nochebuena"
     if where == "before" and lex.relatives:
         between = text[mention.end : span.outer_start].lower()
-        if re.search(rf",\s*(?:{'|'.join(map(re.escape, lex.relatives))})(?!\p{{L}})", between):
+        rel = re.search(rf",\s*(?:{'|'.join(map(re.escape, lex.relatives))})(?!\p{{L}})", between)
+        if rel is not None and rel.start() > 0:  # right after the mention it is the antecedent's clause
             feats["relative_between"] = 1.0  # "Takaichi sought …, who had asked her to ‘manage’"
     if _in_parenthesis(text, mention.start):
         feats["in_parenthesis"] = 1.0  # "« … » (11/06/2020, Le Monde)": where it was said, not who
