@@ -31,7 +31,6 @@ PHRASE_ROLES = NAME_ROLES | {"noun", "title", "suffix"}
 MARKERS = frozenset({"topic", "subject", "object", "genitive", "oblique"})
 MAX_PHRASE_CHARS = 24
 WINDOW = 300  # characters read on either side of the quote
-PROTAGONIST_CHARS = 5000
 CARRIED_CHARS = (
     600  # how far back a topic is carried  # read this much of a document for the person it is about
 )
@@ -109,9 +108,10 @@ def _carried_topic(ctx: Context, analyse: Analyser, lo: int) -> list[Candidate]:
     start = max(0, lo - CARRIED_CHARS)
     if start >= lo:
         return []
+    tokens = [t for t in _document_tokens(ctx.text, analyse) if start <= t.start and t.end <= lo]
     topics = [
         p
-        for p in _phrases(analyse(ctx.text[start:lo], start))
+        for p in _phrases(tokens)
         if p.after is not None
         and p.after.role == "topic"
         and {t.role for t in p.tokens} & {"name", "pron", "title"}
@@ -139,11 +139,17 @@ def _protagonist(ctx: Context, analyse: Analyser, seen: set[tuple[int, int]]) ->
 
 
 @lru_cache(maxsize=8)
+def _document_tokens(text: str, analyse: Analyser) -> list[Token]:
+    """The whole document's tokens, analysed once for all its quotes."""
+    return analyse(text, 0)
+
+
+@lru_cache(maxsize=8)
 def _names(text: str, analyse: Analyser) -> tuple[int, int, int] | None:
     """(times named, where first named) of the person a document names most, twice at least."""
     counts: Counter[str] = Counter()
     first: dict[str, tuple[int, int]] = {}
-    for p in _phrases(analyse(text[:PROTAGONIST_CHARS], 0)):
+    for p in _phrases(_document_tokens(text, analyse)):
         names = [t for t in p.tokens if t.role == "name"]
         if names:
             counts[names[0].text] += 1
