@@ -31,9 +31,7 @@ PHRASE_ROLES = NAME_ROLES | {"noun", "title", "suffix"}
 MARKERS = frozenset({"topic", "subject", "object", "genitive", "oblique"})
 MAX_PHRASE_CHARS = 24
 WINDOW = 300  # characters read on either side of the quote
-CARRIED_CHARS = (
-    600  # how far back a topic is carried  # read this much of a document for the person it is about
-)
+CARRIED_CHARS = 600  # how far back a topic is carried
 _STOPS = re.compile(r"[。！？!?\n]")
 _OPENERS = "「『“‘\"'«"
 
