@@ -82,7 +82,7 @@ def term_features(text: str, span: QuoteSpan, attribution: Attribution, lex: Lex
     if _reporting_cue_near(text, span, lex):
         feats["cue_in_sentence"] = 1.0
     prev = before.split()[-1].lower().strip("(") if before.split() else ""
-    if prev in {d.lower() for d in lex.determiners}:
+    if prev in lex.determiner_set:
         feats["after_determiner"] = 1.0  # "die „Netzeitung“", "the “Access Hollywood” tape"
     if any(w.isupper() and len(w) > 1 for w in words) and n <= 2:
         feats["acronym"] = 1.0

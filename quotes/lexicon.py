@@ -114,6 +114,11 @@ class Lexicon:
         return frozenset(v.lower() for v in self.verbs)
 
     @cached_property
+    def determiner_set(self) -> frozenset[str]:
+        """Determiners, lower-cased, for word-by-word checks."""
+        return frozenset(d.lower() for d in self.determiners)
+
+    @cached_property
     def adverb_set(self) -> frozenset[str]:
         return frozenset(a.lower() for a in self.adverbs)
 

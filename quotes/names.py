@@ -285,7 +285,7 @@ def _resolve_nominal(mention: Mention, names: DocumentNames, lex: Lexicon) -> Sp
     genitives = {g.lower() for g in lex.genitive_prepositions}
     cut = next((i for i, w in enumerate(words) if i and w.lower() in genitives), len(words))
     head = words[cut - 1].lower()  # "the Ministry of Health": the ministry
-    has_det = words[0].lower() in {d.lower() for d in lex.determiners}
+    has_det = words[0].lower() in lex.determiner_set
     # "the ministry" -> "ministry", but "both sides", "two officials" keep their quantifier
     body = " ".join(words[1:]) if has_det and words[0].lower() in lex.articles else " ".join(words)
     if lex.capitalized_nouns:

@@ -255,8 +255,7 @@ def mention_features(ctx: Context, mention: Mention) -> dict[str, float]:
         feats["sentence_initial"] = 1.0
     before_words = [w.lower().strip(",;:(") for w in head.split()]
     prev_word = before_words[-1] if before_words else ""
-    determiners = {d.lower() for d in lex.determiners}
-    governing = next((w for w in reversed(before_words[-3:]) if w not in determiners), "")
+    governing = next((w for w in reversed(before_words[-3:]) if w not in lex.determiner_set), "")
     if prev_word in lex.prepositions or governing in lex.prepositions:
         feats["after_preposition"] = 1.0  # "in Tulsa", "en la Nochebuena"
     if where == "before" and lex.relatives:
@@ -304,9 +303,10 @@ def _in_parenthesis(text: str, pos: int) -> bool:
 
 
 def _para_of(ctx: Context, pos: int) -> int:
-    for para in ctx.paras[: ctx.para.index + len(ctx.span.pieces) + 1][::-1]:
-        if para.start <= pos:
-            return para.index
+    """The paragraph holding `pos`, searched back from the quote's last one (no copy of the list)."""
+    for i in range(min(ctx.para.index + len(ctx.span.pieces), len(ctx.paras) - 1), -1, -1):
+        if ctx.paras[i].start <= pos:
+            return ctx.paras[i].index
     return 0
 
 

@@ -276,4 +276,4 @@ def _features(p: Phrase, ctx: Context, sentence: int, before: list[Phrase]) -> d
 
 
 def _reporting(word: str, lex: Lexicon) -> bool:
-    return any(word.startswith(v) or v.startswith(word) for v in lex.verb_set if len(word) >= 1 and v)
+    return bool(word) and any(word.startswith(v) or v.startswith(word) for v in lex.verb_set)
