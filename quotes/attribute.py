@@ -13,7 +13,7 @@ canonical names in `names.py`.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 import regex as re
 
@@ -28,7 +28,7 @@ from quotes.rules_cjk import CJK_RULES
 from quotes.sentences import sentence_start
 from quotes.sieve import CONFIDENCE, NONE, Attribution, Context, Rule
 
-__all__ = ["CONFIDENCE", "NONE", "Attribution", "attribute_spans", "contexts", "proposals"]
+__all__ = ["CONFIDENCE", "NONE", "Attribution", "attribute_spans", "contexts", "decisions", "proposals"]
 
 CJK_LANGS = {"ja", "zh", "ko"}
 
@@ -43,17 +43,30 @@ def attribute_spans(
 ) -> list[Attribution]:
     """One attribution per span; `parsed` (from a dependency parse) is one more proposal,
     the most precise. `model` defaults to the fitted ranker for the language's family."""
+    return [found for _, found in decisions(text, spans, paras, lex, parsed, model)]
+
+
+def decisions(
+    text: str,
+    spans: list[QuoteSpan],
+    paras: list[Paragraph],
+    lex: Lexicon,
+    parsed: list[Attribution | None] | None = None,
+    model: ranking.Ranker | None = None,
+) -> Iterator[tuple[list[Candidate], Attribution]]:
+    """Each span's candidates and what was decided, in text order: a quote's neighbour
+    evidence is the decision for the quote before it (fitting reads the candidates too)."""
     ctxs = contexts(text, spans, paras, lex)
     props = [proposals(ctx) for ctx in ctxs]
     if parsed is not None:
         props = [([("stanza", p)] if p is not None else []) + ps for p, ps in zip(parsed, props, strict=True)]
     model = model or ranking.load(family(lex))
     quoted = inside(spans)
-    results: list[Attribution] = []
+    decided: list[Attribution] = []
     for i, ctx in enumerate(ctxs):
-        near = neighbours(text, spans, paras, props, results, i)
-        results.append(decide(ctx, candidates(ctx, props[i], near, quoted), model))
-    return results
+        found = candidates(ctx, props[i], neighbours(text, spans, paras, props, decided, i), quoted)
+        decided.append(decide(ctx, found, model))
+        yield found, decided[-1]
 
 
 def family(lex: Lexicon) -> str:

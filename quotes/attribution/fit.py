@@ -42,28 +42,26 @@ Row = tuple[str, str, dict[str, float], bool]  # (quote key, language, features,
 
 def rows(docs: Iterable[Mapping[str, Any]], model: ranking.Ranker) -> list[Row]:
     """Labelled candidates of every matched quote, decided with `model`."""
-    from quotes import attribute, segment
+    from quotes.attribute import decisions
     from quotes.pipeline import quote_spans
 
     out: list[Row] = []
     for doc in docs:
         text = doc["text"]
-        lang = doc.get("lang") or segment.document_language(segment.segments(text)) or "en"
-        lex, _, spans, paras = quote_spans(text, lang)
-        ctxs = attribute.contexts(text, spans, paras, lex)
-        props = [attribute.proposals(ctx) for ctx in ctxs]
-        decided: list[Any] = []
-        quoted = attribute.inside(spans)
-        for i, ctx in enumerate(ctxs):
-            near = attribute.neighbours(text, spans, paras, props, decided, i)
-            candidates = attribute.candidates(ctx, props[i], near, quoted)
-            decided.append(attribute.decide(ctx, candidates, model))
+        lex, _, spans, paras = quote_spans(text, _lang(doc))
+        for i, (candidates, _) in enumerate(decisions(text, spans, paras, lex, model=model)):
             gold = _matching_gold(doc, spans[i].start, spans[i].end)
-            if gold is None:
-                continue
-            key = f"{doc['doc_id']}:{i}"
-            out += [(key, lex.lang, dict(c.features), is_speaker(c, gold)) for c in candidates]
+            if gold is not None:
+                key = f"{doc['doc_id']}:{i}"
+                out += [(key, lex.lang, dict(c.features), is_speaker(c, gold)) for c in candidates]
     return out
+
+
+def _lang(doc: Mapping[str, Any]) -> str:
+    """The gold's language, else the one the pipeline detects."""
+    from quotes import segment
+
+    return str(doc.get("lang") or segment.document_language(segment.segments(doc["text"])) or "en")
 
 
 def _matching_gold(doc: Mapping[str, Any], start: int, end: int) -> Mapping[str, Any] | None:
@@ -142,7 +140,6 @@ def fit(training: list[Row], languages: Iterable[str], c: float = 1.0) -> dict[s
 
 def kind_rows(docs: Iterable[Mapping[str, Any]]) -> list[tuple[str, dict[str, float], bool]]:
     """(language, term evidence, is it a gold quote) for every span the tool extracts."""
-    from quotes import segment
     from quotes.attribute import attribute_spans
     from quotes.kinds import term_features
     from quotes.pipeline import quote_spans
@@ -150,8 +147,7 @@ def kind_rows(docs: Iterable[Mapping[str, Any]]) -> list[tuple[str, dict[str, fl
     out = []
     for doc in docs:
         text = doc["text"]
-        lang = doc.get("lang") or segment.document_language(segment.segments(text)) or "en"
-        lex, _, spans, paras = quote_spans(text, lang)
+        lex, _, spans, paras = quote_spans(text, _lang(doc))
         for span, attr in zip(spans, attribute_spans(text, spans, paras, lex), strict=True):
             gold = _matching_gold(doc, span.start, span.end)
             out.append((lex.lang, term_features(text, span, attr, lex), gold is not None))
