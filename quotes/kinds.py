@@ -81,6 +81,7 @@ def term_features(text: str, span: QuoteSpan, attribution: Attribution, lex: Lex
         feats["term_mark"] = 1.0
     if _reporting_cue_near(text, span, lex):
         feats["cue_in_sentence"] = 1.0
+    feats.update(_cue_evidence(text, span, lex))
     prev = before.split()[-1].lower().strip("(") if before.split() else ""
     if prev in lex.determiner_set:
         feats["after_determiner"] = 1.0  # "die „Netzeitung“", "the “Access Hollywood” tape"
@@ -137,13 +138,50 @@ def is_term(
     return shaped and not _SENTENCE_END.search(content.rstrip(",;:"))
 
 
+SENTENCE_WINDOW = 400  # characters either side: a sentence longer than this is read in part
+
+
+def _sentence_around(text: str, span: QuoteSpan) -> tuple[str, str]:
+    """The quote's sentence outside the quote, before and after it, each within a bounded window
+    so that a quote in an endless line costs the same as one in a short sentence."""
+    lo = max(0, span.outer_start - SENTENCE_WINDOW)
+    start = max(text.rfind(c, lo, span.outer_start) for c in ".!?\n。！？") + 1 or lo
+    hi = min(len(text), span.outer_end + SENTENCE_WINDOW)
+    ends = [i for i in (text.find(c, span.outer_end, hi) for c in ".!?\n。！？") if i >= 0]
+    return text[max(start, lo) : span.outer_start], text[span.outer_end : min(ends) if ends else hi]
+
+
 def _reporting_cue_near(text: str, span: QuoteSpan, lex: Lexicon) -> bool:
-    """A reporting verb anywhere in the quote's sentence, outside the quote."""
-    start = max(text.rfind(c, 0, span.outer_start) for c in ".!?\n。！？") + 1
-    ends = [i for i in (text.find(c, span.outer_end) for c in ".!?\n。！？") if i >= 0]
-    end = min(ends) if ends else len(text)
-    sentence = text[start : span.outer_start] + " " + text[span.outer_end : end]
-    return bool(patterns(lex).reporting_cue.search(sentence))
+    """A reporting verb in the quote's sentence, outside the quote."""
+    before, after = _sentence_around(text, span)
+    return bool(patterns(lex).reporting_cue.search(before + " " + after))
+
+
+def _cue_evidence(text: str, span: QuoteSpan, lex: Lexicon) -> dict[str, float]:
+    """Where the sentence's reporting verb stands: a cue a few words before the quote with no
+    clause break between ("nannte den Bericht eine „Zeitungsente“") governs it; a subjunctive
+    ("sei", "habe") reports speech without a verb of saying."""
+    before, after = _sentence_around(text, span)
+    feats: dict[str, float] = {}
+    cues = list(patterns(lex).reporting_cue.finditer(before))
+    if cues:
+        between = before[cues[-1].end() :]
+        n = len(between.split())
+        feats[f"cue_before:{'0-2' if n <= 2 else '3-6' if n <= 6 else '7+'}"] = 1.0
+        if any(c in between for c in ",;:"):
+            feats["cue_before_break"] = 1.0
+    elif patterns(lex).reporting_cue.search(after):
+        feats["cue_after"] = 1.0
+    if lex.reported_speech and any(
+        w.strip(",").lower() in lex.reported_speech for w in (before + " " + after).split()
+    ):
+        feats["reported_speech"] = 1.0
+    words = [w.strip("(,").lower() for w in before.split()[-3:]]
+    while words and words[-1] in lex.determiner_set:
+        words.pop()  # "als einen „…“"
+    if words and words[-1] in lex.predicatives:
+        feats["after_predicative"] = 1.0
+    return feats
 
 
 def _title_cue(before: str, lex: Lexicon, shaped: bool) -> bool:

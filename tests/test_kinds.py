@@ -59,3 +59,34 @@ def test_fragments_of_one_sentence_are_one_quote() -> None:
 def test_fragments_across_a_sentence_end_stay_apart() -> None:
     text = "Sie sagte, es seien „viele Frauen mit Erfahrung.“ Sie seien „gut geeignet“ für die Arbeit."
     assert len(extract_quotes(text, lang="de")) == 2
+
+
+def _features(text: str, lang: str) -> dict[str, float]:
+    from quotes.kinds import term_features
+
+    lex, _, spans, paras = quote_spans(text, lang)
+    (span,) = spans
+    (attribution,) = attribute_spans(text, spans, paras, lex)
+    return term_features(text, span, attribution, lex)
+
+
+def test_cue_evidence_reads_where_the_reporting_verb_stands() -> None:
+    governed = _features("Wiefelspütz nannte den Bericht eine „Zeitungsente“.", "de")
+    assert governed.get("cue_before:3-6") == 1.0 and "cue_before_break" not in governed
+    called = _features("Er bezeichnete die Pläne als „Wortbruch“.", "de")
+    assert called.get("after_predicative") == 1.0
+    reported = _features("Bis vor zwei Jahren sei es der „Normalfall“ gewesen.", "de")
+    assert reported.get("reported_speech") == 1.0 and not any(k.startswith("cue_before") for k in reported)
+    broken = _features("Sie sagte das, doch die Fans wollten mehr „Zugabe“.", "de")
+    assert broken.get("cue_before_break") == 1.0
+
+
+def test_the_sentence_read_around_a_quote_is_bounded() -> None:
+    from quotes.extract import find_spans
+    from quotes.kinds import SENTENCE_WINDOW, _sentence_around
+
+    text = "a " * 50_000 + "„Wort“" + " b" * 50_000
+    (span,) = [s for s in find_spans(text) if s.text_in(text) == "Wort"]
+    before, after = _sentence_around(text, span)
+    assert len(before) <= SENTENCE_WINDOW and len(after) <= SENTENCE_WINDOW
+    assert before.endswith("a ") and after.startswith(" b")
