@@ -234,6 +234,7 @@ def patterns(lex: Lexicon) -> Patterns:
         )
     rest = r"(?P<rest>[^.!?“”\"«»„]{0,200})$"
     title_words = tuple(c for c in lex.term_cues if c[:1] not in "’'")
+    word_start = "" if lex.unspaced else r"(?:^|[^\p{L}])"  # 这个所谓“委员会”: no space before a word
     possessives = tuple(c for c in lex.term_cues if c[:1] in "’'")
     return Patterns(
         mention,
@@ -271,8 +272,8 @@ def patterns(lex: Lexicon) -> Patterns:
                 rf"^\s*{opening}{postmod}{APPOS}{_SP}(?:[^\s„“”\"«»]+{_SP}){{0,{MAX_WORDS_TO_CUE}}}?{noun_guard}{verb}{rest}"
             ),
             colon_subject=_src(rf"^\s*{opening}{APPOS}{_SP}\p{{Ll}}[^.!?“”\"«»„\n]{{0,160}}:\s*$"),
-            reporting_cue=_src(rf"(?<!\p{{L}})(?i:{verbs})(?!\p{{L}})"),
-            title_cue=_ending_with(rf"(?:^|[^\p{{L}}])(?:{lex.alternation(title_words)})")
+            reporting_cue=_src(rf"(?i:{verbs})" if lex.unspaced else rf"(?<!\p{{L}})(?i:{verbs})(?!\p{{L}})"),
+            title_cue=_ending_with(rf"{word_start}(?:{lex.alternation(title_words)})")
             if title_words
             else None,
             title_cue_possessive=(

@@ -18,7 +18,10 @@ from quotes.extract import CJK_MARKS, QuoteSpan, quote_kind, title_case_line
 from quotes.lexicon import Lexicon
 
 STRONG_METHODS = {"quote-cue-speaker", "quote-speaker-cue", "speaker-cue-quote", "colon", "topic-cue"}
-UNCUED_METHODS = {"nearby"}  # candidates chosen for where they stand, not for a cue
+UNCUED_METHODS = {
+    "nearby",
+    "protagonist",
+}  # chosen for where they stand or who the page is about, not for a cue
 MAX_TERM_WORDS = 8
 MAX_BARE_WORDS = 2  # this short and with no reporting verb in its sentence: a term
 _LINKISH = re.compile(r"^(?:[@#]\w+|(?:https?://)?[\w-]+(?:\.[\w-]+)+(?:/\S*)?)$")
@@ -30,10 +33,10 @@ def classify(text: str, span: QuoteSpan, attribution: Attribution, lex: Lexicon)
     """`term` when the fitted model finds a title or name likelier than speech (languages
     written with spaces; the rules' verdict is one of its features), else direct or partial."""
     base = quote_kind(text, span)
+    if lex.lang in UNSPACED_LANGS:  # 「」 marks titles and labels as often as speech
+        return "term" if _rule_term(text, span, attribution, lex) else base
     if span.open_mark in CJK_MARKS:
         return base
-    if lex.lang in UNSPACED_LANGS:
-        return "term" if _rule_term(text, span, attribution, lex) else base
     features = term_features(text, span, attribution, lex)
     if "title_cue" in features and attribution.method not in STRONG_METHODS:
         return "term"  # "the so-called “pass through” rule", "the book “…”", unless a cue names a speaker
@@ -49,6 +52,9 @@ def _rule_term(text: str, span: QuoteSpan, attribution: Attribution, lex: Lexico
     strong = attribution.method in STRONG_METHODS
     # a mention merely standing near the quote says nothing about whether anyone said it
     spoken = attribution.mention is not None and attribution.method not in UNCUED_METHODS
+    if spoken and lex.unspaced:
+        # the CJK reader takes a clause's verb as its cue (接受, 展現): speech only if it reports
+        spoken = bool(attribution.cue) and bool(patterns(lex).reporting_cue.search(attribution.cue or ""))
     return is_term(text, span, lex, attributed=strong, speaker=spoken)
 
 
@@ -111,8 +117,8 @@ def is_term(
     if not re.search(r"\p{L}", content) or _LINKISH.match(content):
         return True  # numbers, ids, handles, domains
     before = text[max(0, span.outer_start - 40) : span.outer_start]
-    if before.endswith("="):
-        return True  # a markup attribute value: <tweet author="...">
+    if re.search(r"[A-Za-z]=$", before):
+        return True  # a markup attribute value: <tweet author="..."> (a headline's "=" is not one)
     words = content.rstrip(",;:.").split()
     unspaced = _UNSPACED.search(content) is not None
     if unspaced and len(words) == 1:  # Chinese, Japanese: about two characters a word

@@ -45,6 +45,7 @@ class Lexicon:
     not_speakers: frozenset[str] = frozenset()
     auxiliaries: tuple[str, ...] = ()
     reflexives: tuple[str, ...] = ()
+    unspaced: bool = False  # Chinese, Japanese: no space between words, so no word boundaries to match
     verb_second: bool = False  # German: verb before subject, then more of the clause
     subject_determiners: tuple[str, ...] = ()  # articles that mark a subject after the verb
     nominative_pronouns: frozenset[str] = (

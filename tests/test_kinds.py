@@ -32,6 +32,14 @@ def kind_of(text: str, lang: str = "en") -> str:
         ("“We will not give up,” the mayor told the crowd.", "en", "direct"),
         ("It was a long winter.\n\n'Legend in the Coal Fields.'\n\nBankruptcy is hard.", "en", "term"),
         ("It was a long winter.\n\n“We will rebuild this town.”\n\nBankruptcy is hard.", "en", "direct"),
+        # Chinese and Japanese: a label after 所谓, a word or two under a verb that reports nothing,
+        # a newspaper's name in 『』; but a remark under a reporting verb or after a headline's "="
+        ("赵立坚回应称蓬佩奥留下的不是所谓“遗产”,而是遗毒。", "zh", "term"),
+        ("蔡總統展現談判專家本色,硬是把「直球」打成好球。", "zh", "term"),
+        ("蔡總統曾透露,小時候的英文科目的確「很菜」。", "zh", "direct"),
+        ("李克强被问到感受时笑答“问题太大”", "zh", "partial"),
+        ("首相は会見で語った。=14日付『読売新聞』", "ja", "term"),
+        ("岡野外務次官、中国大使に直接抗議=「日本、火の中に」発言", "ja", "direct"),
         # a headline capitalises every word: capitals are no evidence of a title there
         ("Chris Christie Calls Hillary Clinton ‘A Disgrace’", "en", "partial"),
     ],
