@@ -123,7 +123,7 @@ def _same_sentence(text: str, a: QuoteSpan, b: QuoteSpan) -> bool:
     gap = text[a.outer_end : b.outer_start]
     return (
         len(gap) < 120
-        and not re.search(r"[.!?\n]", gap)
+        and not re.search(r"[.!?;\n]", gap)  # '«…»; ante esta orden, X respondió: «…»' is a new clause
         and not text[a.start : a.end].rstrip().endswith((".", "!", "?"))
     )
 

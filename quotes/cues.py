@@ -146,11 +146,18 @@ def _nominal(lex: Lexicon) -> str:
         if genitive
         else ""
     )
+    # "una de las afectadas", "one of the protesters": one of a group, named by its noun
+    partitives = lex.alternation(lex.partitives)
+    partitive = (
+        rf"|(?<!\p{{L}})(?i:{partitives}){after_det}(?:[\p{{Ll}}\-]+{_SP}){{0,2}}?(?i:{nouns})\b"
+        if partitives
+        else ""
+    )
     nominal = (
         rf"(?:(?i:{dets}){after_det}(?!(?i:{dets}){_SP})(?:(?!(?i:{preps}|that|which|who|whom|whose|what|dass)\b)"
         rf"[\p{{L}}\d.’'/\-]+{_SP}){{0,3}}?"
         rf"(?i:{nouns})s?\b{tail}|(?<![\p{{L}}])(?:(?!(?:{stops})\b)\p{{Lu}}\p{{Ll}}+{_SP})?(?i:{plural_nouns})\b"
-        rf"|{possessor}(?:[\p{{Ll}}\-]+{_SP}){{0,2}}?(?i:{nouns})\b)"
+        rf"|{possessor}(?:[\p{{Ll}}\-]+{_SP}){{0,2}}?(?i:{nouns})\b{partitive})"
     )
     if not lex.capitalized_nouns:
         return nominal

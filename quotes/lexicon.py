@@ -108,6 +108,7 @@ class Lexicon:
     object_pronouns: tuple[str, ...] = ()  # "„…“, so charakterisierte ihn der Funktionär": not the speaker
     relatives: frozenset[str] = frozenset()  # "X, who had asked her to ‘…’": the clause has its own subject
     post_nouns: tuple[str, ...] = ()  # "Abe wrote in a Twitter post:" then the post pasted as a paragraph
+    partitives: tuple[str, ...] = ()  # "una de las afectadas respondió": one of a group speaks
     predicatives: frozenset[str] = frozenset()  # "bezeichnete sie als „Wortbruch“": what X called it
 
     @cached_property

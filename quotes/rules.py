@@ -37,6 +37,8 @@ def _after(
     ):
         return None  # 'describing as “unhinged” a Donald Trump tweet attacking …': the quote ends no clause
     m = pattern.match(ctx.after)
+    if m is not None and re.match(r"\s*:", ctx.after[m.end("cue") :]):
+        return None  # '«…»; ante esta orden, una de las afectadas respondió: «…»': it opens the next quote
     mention = mention_in(m, ctx.span.outer_end, ctx.lex) if m else None
     return result(ctx, mention, m.group("cue"), method) if m and mention else None
 

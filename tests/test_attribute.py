@@ -189,6 +189,24 @@ def test_french_and_spanish(lang: str, text: str, speaker: str, speaker_type: st
     assert (q.speaker, q.speaker_type) == (speaker, speaker_type)
 
 
+def test_one_of_a_group_speaks_and_a_cue_before_a_colon_opens_the_next_quote() -> None:
+    text = (
+        "Y el alcalde, sin cambiar el gesto, sentenció:\n\n«Ruego a los agentes que los desalojen»; "
+        "ante esta orden, una de las afectadas respondió: «Antes de que nos eches, nos vamos nosotros»."
+    )
+    first, second = extract_quotes(text, lang="es")
+    assert first.speaker_mention == "el alcalde"
+    assert second.speaker_mention == "una de las afectadas"
+
+
+def test_a_participle_opening_the_sentence_is_no_name() -> None:
+    text = (
+        "Consultada sobre esa versión, Palazón negó haber recibido la información. "
+        "“Eso yo no lo sé. Ayer fue un día tremendo”, expresó."
+    )
+    assert only(text, "es").speaker == "Palazón"
+
+
 def test_fragment_takes_speaker_of_next_quote_in_its_sentence() -> None:
     text = "Die „unter Druck stehenden Soldaten“ hätten „unschuldige Zivilisten getötet“, so Murtha."
     first, second = extract_quotes(text, lang="de")
