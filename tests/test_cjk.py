@@ -26,6 +26,8 @@ def _reader_candidates(text: str, lang: str, index: int = 0) -> dict[str, Candid
         (zh.tokens, "赵立坚说，", "赵立坚", "name"),
         (zh.tokens, "他表示", "他", "pron"),
         (zh.tokens, "外交部发言人表示", "发言人", "title"),
+        (zh.tokens, "一位香港媒体记者大声问总理:", "问", "verb"),  # jieba tags it a noun
+        (zh.tokens, "他形容泽连斯基", "形容", "verb"),
         (ko.tokens, "고민정 대변인은 말했다.", "고민정", "name"),
         (ko.tokens, "고민정 대변인은 말했다.", "은", "topic"),
         (ko.tokens, "청와대가 밝혔다.", "가", "subject"),

@@ -9,6 +9,9 @@ from typing import Any
 from quotes.attribution.cjk import Token
 
 _PRONOUNS = {"他", "她", "他们", "她们", "我们", "对方", "双方"}
+# verbs of speech that jieba's tagger files as nouns (问 总理, 形容 泽连斯基, 发帖 称): left as nouns
+# they join the name after them into one mention ("问总理")
+_MISTAGGED_VERBS = {"问", "形容", "发帖", "追问", "提问", "质问", "发问", "喊话", "回复", "回覆", "留言"}
 _ROLES = {"nr": "name", "nrfg": "name", "nrt": "name", "nt": "org", "ns": "place", "n": "noun", "nz": "noun"}
 
 
@@ -39,6 +42,8 @@ def tokens(text: str, offset: int) -> list[Token]:
 def _role(word: str, flag: str) -> str:
     if word in _PRONOUNS:
         return "pron"
+    if word in _MISTAGGED_VERBS:
+        return "verb"
     if flag in _ROLES:
         return _ROLES[flag]
     if flag == "l" and word.endswith(("人", "员", "长")):
