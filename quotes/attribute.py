@@ -1,6 +1,7 @@
 """Speaker, cue and cited source for each quotation: candidates, their evidence, and a fitted choice.
 
-For each quote every rule runs (rules.py, verb_second.py for German clauses, rules_cjk.py) and
+For each quote every rule runs (attribution/rules.py, verb_second.py for German clauses,
+rules_cjk.py) and
 proposes a mention; the sentence is also read for every other mention near the quote, and
 the previous quote's speaker is a candidate where this quote continues it
 (attribution/candidates.py). A linear model fitted on annotated training news weighs the
@@ -20,15 +21,15 @@ import regex as re
 from quotes.attribution import cjk
 from quotes.attribution import ranker as ranking
 from quotes.attribution.candidates import STRONG, Candidate, Neighbours, Proposal, best_proposal, gather
+from quotes.attribution.context import NONE, Attribution, Context, Rule
+from quotes.attribution.rules import RULES
+from quotes.attribution.rules_cjk import CJK_RULES
 from quotes.cues import Patterns, patterns
 from quotes.extract import Paragraph, QuoteSpan
 from quotes.lexicon import Lexicon
-from quotes.rules import RULES
-from quotes.rules_cjk import CJK_RULES
 from quotes.sentences import sentence_start
-from quotes.sieve import CONFIDENCE, NONE, Attribution, Context, Rule
 
-__all__ = ["CONFIDENCE", "NONE", "Attribution", "attribute_spans", "contexts", "decisions", "proposals"]
+__all__ = ["NONE", "Attribution", "attribute_spans", "contexts", "decisions", "proposals"]
 
 CJK_LANGS = {"ja", "zh", "ko"}
 

@@ -61,7 +61,6 @@ class Lexicon:
     object_speaker: tuple[
         str, ...
     ] = ()  # patterns where the speaker is an object: "zitiert {mention} mit den Worten"
-    confidence_scale: float = 1.0  # how reliable the rules are in this language, measured on dev data
     leader_nouns: frozenset[str] = frozenset()  # "the Japanese leader" ...
     leader_titles: frozenset[str] = frozenset()  # ... is whoever holds one of these titles
     title_suffixes: tuple[str, ...] = ()  # German compounds: Innenminister, Regierungssprecher

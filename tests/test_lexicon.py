@@ -19,10 +19,10 @@ def test_a_misspelt_key_is_an_error_that_lists_the_known_ones(monkeypatch: pytes
 
 
 def test_values_take_their_field_types(monkeypatch: pytest.MonkeyPatch) -> None:
-    raw = {"verbs": ["said"], "titles": ["Mr."], "verb_second": True, "confidence_scale": 0.5}
+    raw = {"verbs": ["said"], "titles": ["Mr."], "verb_second": True, "relatives": ["who"]}
     monkeypatch.setattr(lexicon.json, "loads", lambda _: raw)
     lex = lexicon.load.__wrapped__("en")
-    assert (lex.verbs, lex.titles, lex.verb_second, lex.confidence_scale) == (("said",), {"mr."}, True, 0.5)
+    assert (lex.verbs, lex.titles, lex.verb_second, lex.relatives) == (("said",), {"mr."}, True, {"who"})
     assert lex.person_nouns == () and lex.pronouns == {}
 
 

@@ -19,11 +19,11 @@ from functools import cache, lru_cache
 
 import regex as re
 
+from quotes.attribution.context import Attribution, Context
+from quotes.attribution.verb_second import speaker_noun, subject_case
 from quotes.cues import NAME, Mention, mention_in
 from quotes.lexicon import Lexicon
 from quotes.sentences import sentence_start
-from quotes.sieve import Attribution, Context
-from quotes.verb_second import speaker_noun, subject_case
 
 # rules whose evidence lets a neighbouring quote borrow their speaker
 STRONG = frozenset(

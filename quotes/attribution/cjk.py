@@ -22,9 +22,9 @@ from functools import cache, lru_cache
 import regex as re
 
 from quotes.attribution.candidates import Candidate
+from quotes.attribution.context import Context
 from quotes.cues import Mention
 from quotes.lexicon import Lexicon
-from quotes.sieve import Context
 
 NAME_ROLES = frozenset({"name", "org", "place"})
 PHRASE_ROLES = NAME_ROLES | {"noun", "title", "suffix"}

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import regex as re
 
+from quotes.attribution.context import Attribution, Context, Rule, result
 from quotes.cues import Mention
 from quotes.sentences import sentence_start
-from quotes.sieve import Attribution, Context, Rule, result
 
 
 def _topic_cue(ctx: Context) -> Attribution | None:

@@ -6,11 +6,8 @@ from __future__ import annotations
 
 import regex as re
 
-from quotes.cues import Mention, clean_name, mention_in
-from quotes.extract import title_case_line
-from quotes.sentences import sentence_end, sentence_start
-from quotes.sieve import Attribution, Context, Rule, by_rest, result, rightmost, rightmost_plain
-from quotes.verb_second import (
+from quotes.attribution.context import Attribution, Context, Rule, by_rest, result, rightmost, rightmost_plain
+from quotes.attribution.verb_second import (
     clause_opens,
     named_elsewhere,
     speaker_noun,
@@ -18,6 +15,9 @@ from quotes.verb_second import (
     subject_case,
     subordinate,
 )
+from quotes.cues import Mention, clean_name, mention_in
+from quotes.extract import title_case_line
+from quotes.sentences import sentence_end, sentence_start
 
 
 def _after(

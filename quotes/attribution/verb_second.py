@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import regex as re
 
+from quotes.attribution.context import Attribution, Context, by_rest, result
 from quotes.cues import Mention, mention_in
 from quotes.lexicon import Lexicon
 from quotes.sentences import sentence_start
-from quotes.sieve import Attribution, Context, by_rest, result
 
 
 def subject_case(mention: Mention, lex: Lexicon, *, initial: bool = False) -> bool:

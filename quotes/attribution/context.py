@@ -1,5 +1,6 @@
 """What an attribution rule is: it reads a `Context` around one quote and returns an
-`Attribution` (or None to pass); `CONFIDENCE` holds how often each rule is right."""
+`Attribution` (or None to pass). A rule's attribution is a proposal: its confidence stays 0
+until the ranker chooses among the proposals and gives the chosen one its probability."""
 
 from __future__ import annotations
 
@@ -23,34 +24,6 @@ class Attribution:
 
 
 NONE = Attribution(None, None, None, "none", 0.0)
-
-
-# How often each rule names the right speaker, measured on the English dev data (polnear_dev,
-# `quotes eval`) and rounded down, since the rules were written against that data; a lexicon's
-# confidence_scale carries them to languages where rules do worse. Rules seen fewer than ~20
-# times keep a cautious prior.
-CONFIDENCE = {
-    "quote-speaker-cue": 0.95,  # 253/254
-    "speaker-cue-quote": 0.93,  # 76/79
-    "quote-cue-speaker": 0.9,  # 64/69
-    "colon": 0.85,
-    "colon-subject": 0.75,
-    "quote-signed": 0.9,
-    "topic-cue": 0.8,
-    "continuation": 0.8,  # 137/147
-    "cue-speaker-quote": 0.75,
-    "sentence-cue": 0.8,  # 159/167
-    "participle": 0.75,  # 16/16
-    "previous-sentence": 0.7,  # 16/16, and 4/4 in German
-    "according-to": 0.7,
-    "sentence-subject": 0.7,  # 31/33; 4/8 in German
-    "previous-subject": 0.5,
-    "following-sentence": 0.6,
-    "document": 0.6,
-}
-
-
-PRONOUN_FACTOR = 0.95  # the mention is right, but the name it resolves to may not be
 
 
 @dataclass(frozen=True)
@@ -78,10 +51,7 @@ class Context:
 
 
 def result(ctx: Context, mention: Mention, cue: str | None, method: str) -> Attribution:
-    conf = (
-        CONFIDENCE[method] * ctx.lex.confidence_scale * (PRONOUN_FACTOR if mention.kind == "pronoun" else 1.0)
-    )
-    return Attribution(mention, " ".join(cue.split()) if cue else None, ctx.source, method, round(conf, 3))
+    return Attribution(mention, " ".join(cue.split()) if cue else None, ctx.source, method, 0.0)
 
 
 Rule = Callable[[Context], Attribution | None]
