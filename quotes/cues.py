@@ -76,6 +76,7 @@ class Patterns:
     subordinate: re.Pattern[str]  # …, indem sie den Aufsichtsrat zum Handeln aufforderte: „…“
     following: re.Pattern[str] | None  # „…“. Dies gibt der Verband bekannt.
     document_opening: re.Pattern[str] | None  # In einem Memorandum wird …, „…“ / Darin steht: „…“
+    document_after: re.Pattern[str] | None  # „…“, heißt es in dem Schreiben an …
     document: re.Pattern[str] | None  # the document 'Darin' points back to
     clause_subject: re.Pattern[str]  # (lead-in,) X verb ...: the subject of a clause
     colon_speaker: re.Pattern[str]
@@ -308,6 +309,7 @@ def patterns(lex: Lexicon) -> Patterns:
             if lex.anaphoric_openers
             else None,
             document_opening=_document_opening(lex),
+            document_after=_document_after(lex),
             document=_src(_document(lex) or "(?!)") if lex.document_nouns else None,
             participle=_src(
                 rf"(?:,|{_SP}(?:{leads})){_SP}(?:(?:{leads}){_SP})?(?P<cue>{participles})(?!\p{{L}}){rest}"
@@ -350,6 +352,20 @@ def _document_opening(lex: Lexicon) -> tuple[str, int] | None:
     adverbs = lex.alternation(lex.document_adverbs) or "(?!)"
     return _src(
         rf"\s*(?:(?:In|Im){_SP}{document}{_SP}(?i:{verbs})\b|(?P<adv>(?i:{adverbs})){_SP}(?i:{verbs})\b)"
+    )
+
+
+def _document_after(lex: Lexicon) -> tuple[str, int] | None:
+    """'„…“, heißt es in dem LSVD-Schreiben an …', '„…“, hieß es auf der Webseite des Preises':
+    whatever the words name, the quote is read from it."""
+    if not lex.document_after:
+        return None
+    cues = lex.alternation(lex.document_after)
+    dets = lex.alternation(lex.determiners) or "(?!)"
+    preps = lex.alternation(lex.document_prepositions) or "(?!)"
+    return _src(
+        rf"^[\s,]*(?P<cue>{cues}){_SP}(?i:{preps}){_SP}"
+        rf"(?P<nom>(?:(?i:{dets}){_SP})?[^\s,.;:„“”\"]+(?:{_SP}[^\s,.;:„“”\"]+){{0,6}}?)(?=\s*[,.;:(]|\s*$)"
     )
 
 

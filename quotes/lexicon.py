@@ -73,6 +73,8 @@ class Lexicon:
     ] = ()  # "„…“. Dies gibt der Verband bekannt": the next sentence credits it
     document_nouns: tuple[str, ...] = ()  # statements, letters, reports: sources that are not people
     document_adverbs: tuple[str, ...] = ()  # "Darin heißt es": in the document just named
+    document_after: tuple[str, ...] = ()  # „…“, heißt es in …: the words after name where it is written
+    document_prepositions: tuple[str, ...] = ()  # … in, auf, im: before the document named after the quote
     document_verbs: tuple[str, ...] = ()  # what a document does in "In X heißt es" / "Darin steht"
     participles: tuple[str, ...] = ()  # "…, saying": the speaker is the clause's subject
     postmod_prepositions: tuple[

@@ -539,3 +539,28 @@ def test_darin_steht_names_the_document_or_its_author() -> None:
     )
     assert q.speaker_mention in ("eine Stellungnahme", "Die Staatsanwaltschaft")
     assert q.method in ("document", "nearby")
+
+
+@pytest.mark.parametrize(
+    ("text", "mention"),
+    [
+        (
+            "Die Regierung wurde aufgefordert. „Wir bitten Sie dringend, Sorge zu tragen“, "
+            "heißt es in dem LSVD-Schreiben an Staatsminister Müller.",
+            "dem LSVD-Schreiben an Staatsminister Müller",
+        ),
+        (
+            "Der Preis ist hoch. „Die sich verdient gemacht haben“, hieß es auf der Webseite des Preises, "
+            "der seit 1991 vergeben wird.",
+            "der Webseite des Preises",
+        ),
+        (
+            "Die Lage ist ernst. In einer Erklärung der EU-Außenminister hatte es geheißen: "
+            "„Es gibt keine militärische Lösung.“",
+            "einer Erklärung der EU-Außenminister",
+        ),
+    ],
+)
+def test_a_quote_read_from_a_document_is_the_documents(text: str, mention: str) -> None:
+    q = only(text, "de")
+    assert (q.speaker_mention, q.method) == (mention, "document")

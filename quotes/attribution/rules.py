@@ -327,6 +327,19 @@ def _document_source(ctx: Context) -> Attribution | None:
     )
 
 
+def _document_after(ctx: Context) -> Attribution | None:
+    """„…“, heißt es in dem LSVD-Schreiben an Staatsminister Müller."""
+    if ctx.pat.document_after is None:
+        return None
+    m = ctx.pat.document_after.match(ctx.after_sentence)
+    if m is None:
+        return None
+    nom = Mention(
+        m.group("nom"), ctx.span.outer_end + m.start("nom"), ctx.span.outer_end + m.end("nom"), "nominal"
+    )
+    return result(ctx, nom, m.group("cue"), "document")
+
+
 def _according_to(ctx: Context) -> Attribution | None:
     for window, offset in ((ctx.before, ctx.before_start), (ctx.after_sentence, ctx.span.outer_end)):
         m = ctx.pat.according.search(window)
@@ -407,6 +420,7 @@ RULES: tuple[Rule, ...] = (
     _framed,
     _according_to,
     _document_source,
+    _document_after,
     _previous_sentence,
     _following_sentence,
     _previous_subject,
