@@ -564,3 +564,11 @@ def test_darin_steht_names_the_document_or_its_author() -> None:
 def test_a_quote_read_from_a_document_is_the_documents(text: str, mention: str) -> None:
     q = only(text, "de")
     assert (q.speaker_mention, q.method) == (mention, "document")
+
+
+def test_a_quote_inside_a_relative_clause_is_its_antecedents() -> None:
+    text = (
+        "Amid tensions with its neighbour, Prime Minister Ana Ruiz sought support from President "
+        "Tom Baker, who had asked her last month to 'calm' relations before his trip."
+    )
+    assert only(text).speaker == "Tom Baker"

@@ -59,6 +59,10 @@ def test_partial_quotes(table: pd.DataFrame) -> None:
     assert _row(table, "001", "new chapter in the history")["kind"] == "partial"
 
 
+def test_a_request_is_credited_to_the_one_who_asked(table: pd.DataFrame) -> None:
+    assert _row(table, "003", "manage")["speaker"] == "Donald Trump"  # "…, who had asked her to 'manage'"
+
+
 def test_outlet_and_metadata_come_from_the_manifest(table: pd.DataFrame) -> None:
     row = _row(table, "003", "manage")
     assert (row["outlet"], row["outlet_source"]) == ("Ground News", "manifest")

@@ -134,6 +134,13 @@ def gather(
                     b.method, b.cue = "continuation", prev.cue
     for c in extra:  # after the repeated-name check: on the CJK develop half it helps the reader less
         add(c.mention, c.cue, c.method, c.features)
+    antecedents = [b.mention.start for b in found.values() if "relative_antecedent" in b.features]
+    if antecedents:  # the quote is inside "…, who had asked her to ‘manage’": that clause has its subject
+        found = {
+            k: b
+            for k, b in found.items()
+            if not ("relative_between" in b.features and b.mention.end <= max(antecedents))
+        }
     return _finish(found)
 
 
