@@ -180,3 +180,31 @@ def test_a_relative_pronoun_hands_the_quote_to_its_antecedent() -> None:
     assert cands["President Donald Trump"].features["relative_antecedent"] == 1.0
     assert "relative_between" not in cands["President Donald Trump"].features  # its own clause
     assert "Prime Minister Sanae Takaichi" not in cands  # outside the clause that holds the quote
+
+
+def test_calibration_scores_each_document_with_a_model_that_never_saw_it(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    docs = [_gold_doc(n, f"Maria Lopez{'' if n % 2 else ' Jr'}", "Bo Chen") for n in range(10)]
+    unnamed = _gold_doc(99, "Maria Lopez", "Bo Chen")
+    unnamed["quotes"] = [{**unnamed["quotes"][0], "speaker": "Ann Lee", "speaker_start": None}]  # type: ignore[index]
+    rows = fit.rows([*docs, unnamed], fit.PRIOR)
+    fitted_on: list[set[int]] = []  # the quotes each model was fitted on, in order
+    scored: dict[int, set[int]] = {}  # model number -> the quotes it scored for the calibration
+    real_pairwise, real_winner = fit._pairwise, fit._winner
+
+    def pairwise(groups, vec, c):  # type: ignore[no-untyped-def]
+        fitted_on.append({id(g) for g in groups})
+        return real_pairwise(groups, vec, c)
+
+    def winner(model, group):  # type: ignore[no-untyped-def]
+        scored.setdefault(len(fitted_on) - 1, set()).add(id(group))  # the model fitted last
+        return real_winner(model, group)
+
+    monkeypatch.setattr(fit, "_pairwise", pairwise)
+    monkeypatch.setattr(fit, "_winner", winner)
+    fit.fit(rows, ["en"])
+    assert 0 not in scored  # model 0 is fitted on everything: the shipped weights
+    assert len(scored) >= 2
+    for model, judged in scored.items():
+        assert judged and not fitted_on[model] & judged

@@ -87,10 +87,15 @@ def is_speaker(candidate: Candidate, gold: Mapping[str, Any]) -> bool:
     return bool(names) and any(names & name_tokens(g) for g in golds)
 
 
+CALIBRATION_FOLDS = 5
+
+
 def fit(training: list[Row], languages: Iterable[str], c: float = 1.0) -> dict[str, Any]:
     """Pairwise ranking weights (a logistic regression on feature differences between the
     gold speaker and each other candidate of a quote), then a calibration of the winner's
-    score and lead into the probability that it is right."""
+    score and lead into the probability that it is right. The calibration reads scores from
+    models fitted without the document being scored (cross-fitting by document): scores a model
+    gives its own training quotes are too confident."""
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.linear_model import LogisticRegression
 
@@ -100,28 +105,21 @@ def fit(training: list[Row], languages: Iterable[str], c: float = 1.0) -> dict[s
         groups.setdefault(key, []).append((ranking.expand(feats, lang, langs), label))
     vec = DictVectorizer()
     vec.fit([f for g in groups.values() for f, _ in g])
-    diffs: list[Any] = []
-    ys: list[bool] = []
-    for group in groups.values():
-        good = [vec.transform([f]) for f, label in group if label]
-        bad = [vec.transform([f]) for f, label in group if not label]
-        for g, b in ((g, b) for g in good for b in bad):
-            flip = len(ys) % 2 == 1  # both orders, so the model learns no side
-            diffs.append(b - g if flip else g - b)
-            ys.append(not flip)
-    from scipy.sparse import vstack
-
-    pairwise = LogisticRegression(C=c, max_iter=2000, fit_intercept=False)
-    pairwise.fit(vstack(diffs), ys)
-    weights = {n: float(w) for n, w in zip(vec.get_feature_names_out(), pairwise.coef_[0], strict=True)}
-    model = ranking.Ranker(weights, 0.0, 0.0, langs)
-    tops, rights = [], []
-    for group in groups.values():
-        scored = sorted(((model.score(f, ""), label) for f, label in group), reverse=True)
-        second = scored[1][0] if len(scored) > 1 else None
-        lead = scored[0][0] - second if second is not None else ranking.LONE_LEAD
-        tops.append([scored[0][0], min(lead, ranking.LONE_LEAD)])
-        rights.append(scored[0][1])
+    weights = _pairwise(list(groups.values()), vec, c)
+    docs = sorted({key.rsplit(":", 1)[0] for key in groups})
+    fold_of = {doc: i % CALIBRATION_FOLDS for i, doc in enumerate(docs)}
+    tops: list[list[float]] = []
+    rights: list[bool] = []
+    for fold in range(CALIBRATION_FOLDS):
+        inside = [g for k, g in groups.items() if fold_of[k.rsplit(":", 1)[0]] != fold]
+        outside = [g for k, g in groups.items() if fold_of[k.rsplit(":", 1)[0]] == fold]
+        if not outside or not any(label for g in inside for _, label in g):
+            continue
+        held = ranking.Ranker(_pairwise(inside, vec, c), 0.0, 0.0, langs)
+        for group in outside:
+            top, right = _winner(held, group)
+            tops.append(top)
+            rights.append(right)
     if len(set(rights)) < 2:
         raise ValueError(
             "calibration needs quotes whose best candidate is right and quotes where it is wrong; "
@@ -133,9 +131,39 @@ def fit(training: list[Row], languages: Iterable[str], c: float = 1.0) -> dict[s
         "bias": 0.0,
         "threshold": THRESHOLD,
         "calibration": [round(a, 4), round(b, 4), round(float(calibrator.intercept_[0]), 4)],
+        "calibration_folds": CALIBRATION_FOLDS,
         "languages": sorted(langs),
         "weights": dict(sorted((k, round(v, 4)) for k, v in weights.items() if abs(v) >= 1e-4)),
     }
+
+
+def _pairwise(groups: list[list[tuple[dict[str, float], bool]]], vec: Any, c: float) -> dict[str, float]:
+    """Weights from a logistic regression on (gold speaker - other candidate) differences."""
+    from scipy.sparse import vstack
+    from sklearn.linear_model import LogisticRegression
+
+    diffs: list[Any] = []
+    ys: list[bool] = []
+    for group in groups:
+        good = [vec.transform([f]) for f, label in group if label]
+        bad = [vec.transform([f]) for f, label in group if not label]
+        for g, b in ((g, b) for g in good for b in bad):
+            flip = len(ys) % 2 == 1  # both orders, so the model learns no side
+            diffs.append(b - g if flip else g - b)
+            ys.append(not flip)
+    if not diffs:
+        return {}
+    pairwise = LogisticRegression(C=c, max_iter=2000, fit_intercept=False)
+    pairwise.fit(vstack(diffs), ys)
+    return {n: float(w) for n, w in zip(vec.get_feature_names_out(), pairwise.coef_[0], strict=True)}
+
+
+def _winner(model: ranking.Ranker, group: list[tuple[dict[str, float], bool]]) -> tuple[list[float], bool]:
+    """([winner's score, its lead], whether it is the gold speaker): what the calibrator reads."""
+    scored = sorted(((model.score(f, ""), label) for f, label in group), reverse=True)
+    second = scored[1][0] if len(scored) > 1 else None
+    lead = scored[0][0] - second if second is not None else ranking.LONE_LEAD
+    return [scored[0][0], min(lead, ranking.LONE_LEAD)], scored[0][1]
 
 
 def kind_rows(docs: Iterable[Mapping[str, Any]]) -> list[tuple[str, dict[str, float], bool]]:
