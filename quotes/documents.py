@@ -15,6 +15,8 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from quotes.normalise import normalise, to_raw
+
 TEXT_SUFFIXES = {".txt", ".md", ".text"}
 HTML_SUFFIXES = {".html", ".htm"}
 TABLE_SUFFIXES = {".jsonl", ".ndjson", ".csv", ".parquet"}
@@ -25,7 +27,9 @@ META_FIELDS = ("lang", "outlet", "url", "published", "title")
 
 @dataclass(frozen=True)
 class Document:
-    """One article. `text` is the string every offset in the output table refers to."""
+    """One article. `text` is what the pipeline reads (NFC, LF line ends); for a record whose
+    text needed normalising, `raw_offsets` maps its positions back to the user's string, which
+    is what every offset in the output table indexes (normalise.py)."""
 
     doc_id: str
     text: str
@@ -35,6 +39,11 @@ class Document:
     published: str | None = None
     title: str | None = None
     source: str | None = None
+    raw_offsets: tuple[int, ...] | None = field(default=None, repr=False, compare=False)
+
+    def raw(self, pos: int | None) -> int | None:
+        """`pos` in `text` as an offset into the text the user gave."""
+        return to_raw(self.raw_offsets, pos)
 
 
 @dataclass(frozen=True)
@@ -65,8 +74,10 @@ def _clean(value: Any) -> str | None:
     return text or None
 
 
-def decode_bytes(data: bytes) -> str:
-    """Decode UTF-8 (BOM tolerated); otherwise detect the encoding instead of crashing."""
+def decode_bytes(data: bytes, normalise: bool = True) -> str:
+    """Decode UTF-8 (BOM tolerated); otherwise detect the encoding instead of crashing.
+    `normalise`: NFC and LF line ends (a file's text); not for JSONL, whose records are
+    normalised one by one with a map back to their own text."""
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     try:
@@ -80,6 +91,8 @@ def decode_bytes(data: bytes) -> str:
         text = str(best)
     if "\x00" in text:
         raise ValueError("not text: contains NUL bytes (binary file?)")
+    if not normalise:
+        return text
     return unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
 
 
@@ -123,9 +136,11 @@ def _record_to_document(record: dict[str, Any], fallback_id: str, source: str) -
     if not text.strip():
         raise ValueError("empty text")
     doc_id = _clean(record.get("id")) or _clean(record.get("doc_id")) or fallback_id
+    normal, offsets = normalise(text)
     return Document(
         doc_id=doc_id,
-        text=unicodedata.normalize("NFC", text.replace("\r\n", "\n")),
+        text=normal,
+        raw_offsets=offsets,
         source=source,
         **{k: _clean(record.get(k)) for k in META_FIELDS},
     )
@@ -135,7 +150,7 @@ def _read_records(path: Path) -> Iterator[tuple[str, dict[str, Any] | Exception]
     """Rows of a jsonl/csv/parquet file; a broken row is yielded as its exception."""
     suffix = path.suffix.lower()
     if suffix in {".jsonl", ".ndjson"}:
-        text = decode_bytes(path.read_bytes())
+        text = decode_bytes(path.read_bytes(), normalise=False)
         for n, line in enumerate(text.split("\n"), 1):
             if not line.strip():
                 continue

@@ -215,6 +215,10 @@ def document_rows(doc: Document, quotes: list[Quote]) -> list[dict[str, Any]]:
     for n, q in enumerate(quotes, 1):
         row = dict(q.__dict__)
         row.update(
+            start=doc.raw(q.start),
+            end=doc.raw(q.end),
+            speaker_start=doc.raw(q.speaker_start),
+            speaker_end=doc.raw(q.speaker_end),
             doc_id=doc.doc_id,
             outlet=outlet.name,
             outlet_source=outlet.source,
@@ -253,7 +257,10 @@ def run(
             failures.append(ReadFailure(doc.doc_id, reason))
             continue
         rows.extend(document_rows(doc, quotes))
-        segment_rows.extend({"doc_id": doc.doc_id, **s.__dict__} for s in segs)
+        segment_rows.extend(
+            {"doc_id": doc.doc_id, **s.__dict__, "start": doc.raw(s.start), "end": doc.raw(s.end)}
+            for s in segs
+        )
     table = to_frame(unify(rows))
     missing_stanza: set[str] = set()
     if options.nlp == "auto":

@@ -86,3 +86,42 @@ def test_globs(tmp_path: Path) -> None:
         (tmp_path / name).write_text("Some text here.", encoding="utf-8")
     docs = read_documents(str(tmp_path / "*.txt")).documents
     assert [d.doc_id for d in docs] == ["a", "b"]
+
+
+@pytest.mark.parametrize("suffix", ["jsonl", "csv"])
+def test_offsets_index_the_text_as_the_user_gave_it(tmp_path: Path, suffix: str) -> None:
+    import unicodedata
+
+    from quotes import extract
+
+    decomposed = unicodedata.normalize("NFD", "José Pérez")  # 'e' + combining accent
+    text = f"Intro line.\r\n\r\n“We will win this fight,” said {decomposed}.\r\n“Again,” he said."
+    records = [{"id": "d1", "text": text}]
+    path = tmp_path / f"in.{suffix}"
+    if suffix == "jsonl":
+        path.write_text(json.dumps(records[0], ensure_ascii=False) + "\n", encoding="utf-8")
+    else:
+        pd.DataFrame(records).to_csv(path, index=False)
+    table = extract(path, translate=False, nlp="rules")
+    assert len(table) == 2
+    for row in table.to_dict("records"):
+        assert text[int(row["start"]) : int(row["end"])] == row["quote"]
+    first = table.iloc[0]
+    mention = text[int(first["speaker_start"]) : int(first["speaker_end"])]
+    assert mention == decomposed and first["speaker"] == unicodedata.normalize("NFC", decomposed)
+    from quotes import segments
+
+    segs = segments(path)
+    assert segs["start"].min() == 0 and segs["end"].max() == len(text)  # the raw text's length
+
+
+def test_normalising_keeps_a_map_back_to_every_raw_character() -> None:
+    import unicodedata
+
+    from quotes.normalise import normalise, to_raw
+
+    raw = "a\r\nb" + unicodedata.normalize("NFD", "é") + "\r\u1100\u1161c"  # CRLF, e+accent, CR, jamo
+    text, offsets = normalise(raw)
+    assert text == "a\nbé\n가c" and offsets is not None
+    assert [to_raw(offsets, i) for i in range(len(text) + 1)] == [0, 1, 3, 4, 6, 7, 9, 10]
+    assert normalise("plain") == ("plain", None)
