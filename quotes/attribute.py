@@ -1,9 +1,8 @@
 """Speaker, cue and cited source for each quotation: candidates, their evidence, and a fitted choice.
 
 For each quote every rule runs (attribution/rules.py, verb_second.py for German clauses,
-rules_cjk.py) and
-proposes a mention; the sentence is also read for every other mention near the quote, and
-the previous quote's speaker is a candidate where this quote continues it
+rules_cjk.py) and proposes a mention; the sentence is also read for every other mention near
+the quote, and the previous quote's speaker is a candidate where this quote continues it
 (attribution/candidates.py). A linear model fitted on annotated training news weighs the
 candidates' features and picks one, or nobody when no candidate is convincing
 (attribution/ranker.py); its probability is the quote's confidence. Quotes are decided in text

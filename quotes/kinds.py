@@ -18,10 +18,7 @@ from quotes.extract import CJK_MARKS, QuoteSpan, quote_kind, title_case_line
 from quotes.lexicon import Lexicon
 
 STRONG_METHODS = {"quote-cue-speaker", "quote-speaker-cue", "speaker-cue-quote", "colon", "topic-cue"}
-UNCUED_METHODS = {
-    "nearby",
-    "protagonist",
-}  # chosen for where they stand or who the page is about, not for a cue
+UNCUED_METHODS = {"nearby", "protagonist"}  # chosen for where they stand or whom the page is about
 MAX_TERM_WORDS = 8
 MAX_BARE_WORDS = 2  # this short and with no reporting verb in its sentence: a term
 _LINKISH = re.compile(r"^(?:[@#]\w+|(?:https?://)?[\w-]+(?:\.[\w-]+)+(?:/\S*)?)$")
@@ -33,7 +30,7 @@ def classify(text: str, span: QuoteSpan, attribution: Attribution, lex: Lexicon)
     """`term` when the fitted model finds a title or name likelier than speech (languages
     written with spaces; the rules' verdict is one of its features), else direct or partial."""
     base = quote_kind(text, span)
-    if lex.lang in UNSPACED_LANGS:  # 「」 marks titles and labels as often as speech
+    if lex.lang in UNFITTED_LANGS:  # 「」 marks titles and labels as often as speech
         return "term" if _rule_term(text, span, attribution, lex) else base
     if span.open_mark in CJK_MARKS:
         return base
@@ -45,7 +42,7 @@ def classify(text: str, span: QuoteSpan, attribution: Attribution, lex: Lexicon)
     return "term" if speech < model.threshold else base
 
 
-UNSPACED_LANGS = {"ja", "zh", "ko"}  # no fitted data yet: the rules decide
+UNFITTED_LANGS = {"ja", "zh", "ko"}  # no train data to fit the model on: the rules decide
 
 
 def _rule_term(text: str, span: QuoteSpan, attribution: Attribution, lex: Lexicon) -> bool:
@@ -85,8 +82,6 @@ def term_features(text: str, span: QuoteSpan, attribution: Attribution, lex: Lex
         feats["title_cue"] = 1.0
     if span.open_mark in lex.term_marks:
         feats["term_mark"] = 1.0
-    if _reporting_cue_near(text, span, lex):
-        feats["cue_in_sentence"] = 1.0
     feats.update(_cue_evidence(text, span, lex))
     prev = before.split()[-1].lower().strip("(") if before.split() else ""
     if prev in lex.determiner_set:
@@ -151,10 +146,10 @@ def _sentence_around(text: str, span: QuoteSpan) -> tuple[str, str]:
     """The quote's sentence outside the quote, before and after it, each within a bounded window
     so that a quote in an endless line costs the same as one in a short sentence."""
     lo = max(0, span.outer_start - SENTENCE_WINDOW)
-    start = max(text.rfind(c, lo, span.outer_start) for c in ".!?\n。！？") + 1 or lo
+    start = max(lo, max(text.rfind(c, lo, span.outer_start) for c in ".!?\n。！？") + 1)
     hi = min(len(text), span.outer_end + SENTENCE_WINDOW)
     ends = [i for i in (text.find(c, span.outer_end, hi) for c in ".!?\n。！？") if i >= 0]
-    return text[max(start, lo) : span.outer_start], text[span.outer_end : min(ends) if ends else hi]
+    return text[start : span.outer_start], text[span.outer_end : min(ends) if ends else hi]
 
 
 def _reporting_cue_near(text: str, span: QuoteSpan, lex: Lexicon) -> bool:
@@ -164,11 +159,14 @@ def _reporting_cue_near(text: str, span: QuoteSpan, lex: Lexicon) -> bool:
 
 
 def _cue_evidence(text: str, span: QuoteSpan, lex: Lexicon) -> dict[str, float]:
-    """Where the sentence's reporting verb stands: a cue a few words before the quote with no
-    clause break between ("nannte den Bericht eine „Zeitungsente“") governs it; a subjunctive
-    ("sei", "habe") reports speech without a verb of saying."""
+    """Whether the sentence outside the quote has a reporting verb, and where it stands: a cue
+    a few words before the quote with no clause break between ("nannte den Bericht eine
+    „Zeitungsente“") governs it; a subjunctive ("sei", "habe") reports speech without a verb
+    of saying."""
     before, after = _sentence_around(text, span)
     feats: dict[str, float] = {}
+    if patterns(lex).reporting_cue.search(before + " " + after):
+        feats["cue_in_sentence"] = 1.0
     cues = list(patterns(lex).reporting_cue.finditer(before))
     if cues:
         between = before[cues[-1].end() :]
