@@ -9,7 +9,6 @@ from __future__ import annotations
 import csv
 import glob
 import json
-import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -74,10 +73,10 @@ def _clean(value: Any) -> str | None:
     return text or None
 
 
-def decode_bytes(data: bytes, normalise: bool = True) -> str:
-    """Decode UTF-8 (BOM tolerated); otherwise detect the encoding instead of crashing.
-    `normalise`: NFC and LF line ends (a file's text); not for JSONL, whose records are
-    normalised one by one with a map back to their own text."""
+def decode_bytes(data: bytes, raw: bool = False) -> str:
+    """Decode UTF-8 (BOM tolerated); otherwise detect the encoding instead of crashing. The text
+    is normalised as the pipeline reads it (normalise.py), unless `raw`: JSONL, whose records
+    are normalised one by one with a map back to their own text."""
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     try:
@@ -91,9 +90,7 @@ def decode_bytes(data: bytes, normalise: bool = True) -> str:
         text = str(best)
     if "\x00" in text:
         raise ValueError("not text: contains NUL bytes (binary file?)")
-    if not normalise:
-        return text
-    return unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
+    return text if raw else normalise(text)[0]
 
 
 def html_to_text(html: str) -> str:
@@ -150,7 +147,7 @@ def _read_records(path: Path) -> Iterator[tuple[str, dict[str, Any] | Exception]
     """Rows of a jsonl/csv/parquet file; a broken row is yielded as its exception."""
     suffix = path.suffix.lower()
     if suffix in {".jsonl", ".ndjson"}:
-        text = decode_bytes(path.read_bytes(), normalise=False)
+        text = decode_bytes(path.read_bytes(), raw=True)
         for n, line in enumerate(text.split("\n"), 1):
             if not line.strip():
                 continue
