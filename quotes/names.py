@@ -15,7 +15,7 @@ from quotes.attribute import Attribution
 from quotes.cues import Mention, name_pattern
 from quotes.extract import QuoteSpan
 from quotes.lexicon import Lexicon
-from quotes.romanize import japanese_name
+from quotes.romanize import HANGUL_NAME, japanese_name
 
 ORG_WORDS = {
     "ministry",
@@ -247,7 +247,6 @@ def _resolve_cjk_name(mention: Mention, lex: Lexicon) -> Speaker:
 
 
 _KATAKANA = re.compile(r"[\p{Katakana}ー・]+")
-_HANGUL_NAME = re.compile(r"[\uac00-\ud7a3]{2,4}")
 
 
 def _resolve_korean(mention: Mention, text: str, lex: Lexicon) -> Speaker:
@@ -256,7 +255,7 @@ def _resolve_korean(mention: Mention, text: str, lex: Lexicon) -> Speaker:
     words = mention.text.split()
     if len(words) == 1 and any(words[0].endswith(n) for n in lex.org_nouns) and not lex.is_title(words[0]):
         return Speaker(words[0], None, "organization", mention)
-    if len(words) >= 2 and _HANGUL_NAME.fullmatch(words[0]) and not lex.is_title(words[0]):
+    if len(words) >= 2 and HANGUL_NAME.fullmatch(words[0]) and not lex.is_title(words[0]):
         return Speaker(words[0], " ".join(words[1:]), "person", mention)
     title = words[-1]
     if not lex.is_title(title):

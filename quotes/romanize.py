@@ -10,7 +10,7 @@ against Latin names leans on the surname.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 import regex as re
@@ -46,6 +46,12 @@ def _hepburn(kana: str) -> str:
     return str(_cutlet().romaji(kana)).replace(" ", "").capitalize()
 
 
+# name readings are pure functions of the name: cached, since canonical_map asks both whether a
+# name is one it can read and then what it reads as, and names.py asks again for titles
+NAME_CACHE = 4096
+
+
+@lru_cache(maxsize=NAME_CACHE)
 def japanese_name(text: str) -> JapaneseName | None:
     """The person name in `text` (titles such as 首相 are skipped), or None if there is none."""
     if not _JAPANESE.search(text):
@@ -112,9 +118,10 @@ def _same_surname(romanized: str, latin: str) -> bool:
 
 
 _HAN_NAME = re.compile(r"\p{Han}{2,4}")
-_HANGUL_NAME = re.compile(r"[\uac00-\ud7a3]{2,4}")
+HANGUL_NAME = re.compile(r"[\uac00-\ud7a3]{2,4}")  # a Korean personal name: two to four syllables
 
 
+@lru_cache(maxsize=NAME_CACHE)
 def chinese_name(text: str) -> RomanName | None:
     """习近平 / 習近平 -> Xi Jinping (pypinyin); a one-character surname is assumed."""
     if not _HAN_NAME.fullmatch(text):
@@ -132,9 +139,10 @@ def _korean() -> Any:
     return Transliterator()
 
 
+@lru_cache(maxsize=NAME_CACHE)
 def korean_name(text: str) -> RomanName | None:
     """문재인 -> Mun Jae-in (Revised Romanization, hangul-names)."""
-    if not _HANGUL_NAME.fullmatch(text):
+    if not HANGUL_NAME.fullmatch(text):
         return None
     surname, given = str(_korean().romanize(text)).split(" ", 1)
     return RomanName(surname, given)
