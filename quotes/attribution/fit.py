@@ -106,13 +106,13 @@ def fit(training: list[Row], languages: Iterable[str], c: float = 1.0) -> dict[s
     vec = DictVectorizer()
     vec.fit([f for g in groups.values() for f, _ in g])
     weights = _pairwise(list(groups.values()), vec, c)
-    docs = sorted({key.rsplit(":", 1)[0] for key in groups})
-    fold_of = {doc: i % CALIBRATION_FOLDS for i, doc in enumerate(docs)}
+    doc_of = {key: key.rsplit(":", 1)[0] for key in groups}  # keys are doc_id:quote
+    fold_of = {doc: i % CALIBRATION_FOLDS for i, doc in enumerate(sorted(set(doc_of.values())))}
     tops: list[list[float]] = []
     rights: list[bool] = []
     for fold in range(CALIBRATION_FOLDS):
-        inside = [g for k, g in groups.items() if fold_of[k.rsplit(":", 1)[0]] != fold]
-        outside = [g for k, g in groups.items() if fold_of[k.rsplit(":", 1)[0]] == fold]
+        inside = [g for k, g in groups.items() if fold_of[doc_of[k]] != fold]
+        outside = [g for k, g in groups.items() if fold_of[doc_of[k]] == fold]
         if not outside or not any(label for g in inside for _, label in g):
             continue
         held = ranking.Ranker(_pairwise(inside, vec, c), 0.0, 0.0, langs)
