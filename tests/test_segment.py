@@ -104,3 +104,41 @@ def test_segments_cover_every_paragraph_once() -> None:
     assert all(a.end <= b.start for a, b in itertools.pairwise(segs))
     covered = sum(s.end - s.start for s in segs)
     assert covered >= sum(len(line) for line in text.split("\n"))
+
+
+def test_a_quoted_sentence_in_another_latin_language_is_its_own_segment() -> None:
+    text = (
+        "In a post on Tuesday the senator wrote to his followers in Texas and beyond: “Hoy es un gran "
+        "día para todos los mexicanos que viven en este país y luchan cada día.” He later deleted the "
+        "post and apologised to his followers for the confusion it caused."
+    )
+    spanish = "“Hoy es un gran día para todos los mexicanos que viven en este país y luchan cada día.”"
+    assert [(s.lang, text[s.start : s.end].strip()) for s in segments(text)] == [
+        ("en", "In a post on Tuesday the senator wrote to his followers in Texas and beyond:"),
+        ("es", spanish),
+        ("en", "He later deleted the post and apologised to his followers for the confusion it caused."),
+    ]
+
+
+def test_a_line_of_names_keeps_the_documents_language() -> None:
+    names = "Salah Abu-Laban, Sahar Quaider, Ghassan Abu-Laban and Reem As-Saba’ee."
+    assert detect(names)[0] != "en"  # alone, the detector guesses another language
+    text = (
+        "The campaign released the list of its new volunteers in Iowa on Monday afternoon.\n"
+        f"{names}\n"
+        "The volunteers will start knocking on doors next week in the eastern counties."
+    )
+    assert [s.lang for s in segments(text)] == ["en"]
+
+
+def test_links_labels_and_chinese_posts_in_a_japanese_page() -> None:
+    text = (
+        "本日、台湾の皆さんから応援メッセージをいただきました。 https://t.co/PE5eMAdFft\n"
+        "非常感謝溫暖的慰問，也感謝台灣許多老朋友的聲援。\n"
+        "X（旧Twitter）に投稿した。"
+    )
+    assert [(s.lang, text[s.start : s.end].strip()) for s in segments(text)] == [
+        ("ja", "本日、台湾の皆さんから応援メッセージをいただきました。 https://t.co/PE5eMAdFft"),
+        ("zh", "非常感謝溫暖的慰問，也感謝台灣許多老朋友的聲援。"),  # no kana, Chinese function words
+        ("ja", "X（旧Twitter）に投稿した。"),
+    ]
