@@ -4,12 +4,14 @@
     >>> table = quotes.extract("seeds/")          # pandas DataFrame, columns quotes.COLUMNS
     >>> quotes.extract_quotes("“Hello,” she said.")
 
-Heavy libraries (torch, stanza, argostranslate) are imported only when a model is used.
+Heavy libraries (torch, stanza, argostranslate) are imported only when a model is used, and
+pandas only when a DataFrame is made: the command line starts without it.
 """
 
+from quotes.batch import RunResult, extract, run, segments
 from quotes.compare import compare
 from quotes.documents import Document, read_documents
-from quotes.pipeline import Options, RunResult, extract, extract_quotes, run, segments
+from quotes.pipeline import Options, extract_quotes
 from quotes.records import Quote
 from quotes.segment import Segment
 from quotes.table import COLUMNS, export

@@ -5,16 +5,18 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Iterable, Sequence
+import time
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import TextIO
 
 from quotes import __version__, resources
-from quotes.documents import Document, InputError, read_documents
-from quotes.pipeline import Options, RunResult, run
+from quotes.batch import Outcome, RunStats, default_jobs, write_run
+from quotes.documents import InputError, read_documents
+from quotes.pipeline import Options
 from quotes.table import ExportError, export, format_of, write_atomic
 
-PROGRESS_MIN_DOCS = 20
+PROGRESS_AFTER_S = 2.0  # a run that takes longer than this shows its progress (on a terminal)
 
 EXTRACT_HELP = """\
 Extract every direct quotation, its speaker and an English rendering from news articles.
@@ -26,6 +28,9 @@ text files (columns: file, outlet, url, published, title, lang) supplies their m
 
 The output format follows the extension of -o: .csv, .jsonl or .parquet; '-o -' writes CSV to
 standard output. Documents that cannot be read are reported and skipped; the rest is processed.
+Documents stream through the run (memory stays flat in corpus size) on all cores by default;
+the table appears in one rename when the run ends, and the rows of finished documents wait in
+a '.NAME.partial.jsonl' beside it meanwhile (kept if the run is killed).
 
 examples:
   quotes extract seeds/ -o quotes.csv
@@ -87,7 +92,15 @@ def _parser() -> argparse.ArgumentParser:
         type=Path,
         help=f"model store (default: ${resources.ENV_VAR} or models/ of the checkout)",
     )
-    ex.add_argument("-q", "--quiet", action="store_true", help="print no summary")
+    ex.add_argument(
+        "-j",
+        "--jobs",
+        type=_jobs,
+        default=None,
+        metavar="N",
+        help=f"worker processes (default: all cores, here {default_jobs()}); output is identical for any N",
+    )
+    ex.add_argument("-q", "--quiet", action="store_true", help="print no summary, rate or progress")
     ex.set_defaults(func=cmd_extract)
 
     ev = sub.add_parser(
@@ -176,12 +189,40 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _progress(docs: list[Document]) -> Iterable[Document]:
-    if len(docs) < PROGRESS_MIN_DOCS or not sys.stderr.isatty():
-        return docs
-    from tqdm import tqdm
+def _jobs(value: str) -> int:
+    try:
+        n = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number of processes: {value!r}") from None
+    if n < 1:
+        raise argparse.ArgumentTypeError("--jobs must be at least 1")
+    return n
 
-    return tqdm(docs, desc="documents", unit="doc", file=sys.stderr)
+
+def _progress(quiet: bool) -> Callable[[Iterator[Outcome]], Iterator[Outcome]] | None:
+    """Documents and quotes per second on stderr, once a run has gone on for a while."""
+    if quiet or not sys.stderr.isatty():
+        return None
+
+    def show(stream: Iterator[Outcome]) -> Iterator[Outcome]:
+        from tqdm import tqdm
+
+        started = time.perf_counter()
+        bar = None
+        quotes = 0
+        for outcome in stream:
+            quotes += len(outcome.rows)
+            elapsed = time.perf_counter() - started
+            if bar is None and elapsed > PROGRESS_AFTER_S:
+                bar = tqdm(desc="documents", unit=" doc", file=sys.stderr, initial=0)
+            if bar is not None:
+                bar.update(1)
+                bar.set_postfix_str(f"{quotes} quotes, {quotes / elapsed:.0f} quotes/s", refresh=False)
+            yield outcome
+        if bar is not None:
+            bar.close()
+
+    return show
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
@@ -197,67 +238,66 @@ def cmd_extract(args: argparse.Namespace) -> int:
         lang=args.lang, translate=not args.no_translate, models=args.models, include_terms=args.include_terms
     )
     try:
-        result = run(args.inputs, options, progress=_progress)  # type: ignore[arg-type]
+        stats = write_run(
+            args.inputs,
+            options,
+            args.output,
+            errors=args.errors,
+            segments_to=args.segments,
+            excel=args.excel,
+            jobs=args.jobs or default_jobs(),
+            progress=_progress(args.quiet),
+        )
     except InputError as exc:
         raise CliError(str(exc)) from None
-    export(result.table, args.output, excel=args.excel)
-    if args.segments:
-        export(result.segments, args.segments, excel=args.excel)
-    if args.errors:
-        errors = "doc,reason\n" + "".join(f"{_csv(f.doc)},{_csv(f.reason)}\n" for f in result.failures)
-        write_atomic(errors.encode("utf-8"), Path(args.errors))
     if not args.quiet:
         out = sys.stderr if args.output == "-" else sys.stdout
-        print_summary(result, args.output, out)
-    if result.documents == [] and result.failures:
+        print_summary(stats, args.output, out)
+    if stats.documents == 0 and stats.failures:
         return 1
     return 0
 
 
-def _csv(value: str) -> str:
-    text = str(value)
-    if text.startswith(("=", "+", "-", "@")):
-        text = "'" + text
-    return '"' + text.replace('"', '""') + '"'
-
-
-def print_summary(result: RunResult, output: str, out: TextIO) -> None:
-    table = result.table
-    n_docs = len(result.documents)
+def print_summary(stats: RunStats, output: str, out: TextIO) -> None:
     print(
-        f"{n_docs} document(s) read, {len(result.failures)} failed; {len(table)} quote(s) -> {output}",
+        f"{stats.documents} document(s) read, {len(stats.failures)} failed; "
+        f"{stats.quotes} quote(s) -> {output}",
         file=out,
     )
-    if len(table):
-        outlets = table["outlet"].fillna("(no outlet)").value_counts()
-        print("quotes per outlet: " + ", ".join(f"{k} {v}" for k, v in outlets.items()), file=out)
-        speakers = table["speaker"].dropna().value_counts().head(5)
-        unattributed = int(table["speaker"].isna().sum())
-        top = ", ".join(f"{k} {v}" for k, v in speakers.items()) or "none"
-        print(f"top speakers: {top}; without speaker: {unattributed}", file=out)
-        engines = ", ".join(f"{k} {v}" for k, v in sorted(result.engines.items()))
-        attribution = ", ".join(f"{k} {v}" for k, v in table["nlp_engine"].value_counts().items())
+    if stats.quotes:
+        outlets = ", ".join(f"{k} {v}" for k, v in stats.outlets.most_common())
+        print(f"quotes per outlet: {outlets}", file=out)
+        top = ", ".join(f"{k} {v}" for k, v in stats.speakers.most_common(5)) or "none"
+        print(f"top speakers: {top}; without speaker: {stats.unattributed}", file=out)
+        engines = ", ".join(f"{k} {v}" for k, v in sorted(stats.engines.items()))
+        attribution = ", ".join(f"{k} {v}" for k, v in stats.attribution.most_common())
         print(f"translation engines: {engines}; attribution: {attribution}", file=out)
     fallback = {
         "gloss": "word-by-word JMdict glosses (translation_engine=gloss)",
         "none": "no English (translation_engine=none)",
     }
-    for lang in sorted(result.missing_models):
-        used = table.loc[table["lang"] == lang, "translation_engine"].dropna()
-        engine = str(used.mode().iloc[0]) if len(used) else "none"
+    for lang in sorted(stats.missing_models):
+        used = stats.engines_by_lang.get(lang)
+        engine = used.most_common(1)[0][0] if used else "none"
         got = fallback.get(engine, engine)
         print(f"note: {resources.install_hint(lang)}; its quotes got {got}", file=out)
-    if result.missing_stanza:
-        langs = " ".join(sorted(result.missing_stanza))
+    if stats.missing_stanza:
+        langs = " ".join(sorted(stats.missing_stanza))
         print(
             f"note: no stanza models for {langs} in {resources.stanza_dir()}; the built-in rules attributed "
             f"those quotes (add models with `quotes models install-stanza {langs}`)",
             file=out,
         )
-    for failure in result.failures[:10]:
+    for failure in stats.failures[:10]:
         print(f"failed: {failure.doc}: {failure.reason}", file=out)
-    if len(result.failures) > 10:
-        print(f"... and {len(result.failures) - 10} more (use --errors FILE for the full list)", file=out)
+    if len(stats.failures) > 10:
+        print(f"... and {len(stats.failures) - 10} more (use --errors FILE for the full list)", file=out)
+    rate = stats.chars / stats.seconds if stats.seconds else 0.0
+    print(
+        f"rate: {stats.documents} document(s), {stats.chars:,} characters in {stats.seconds:.1f} s: "
+        f"{rate:,.0f} chars/s, {stats.documents / (stats.seconds or 1):.1f} docs/s ({stats.jobs} job(s))",
+        file=out,
+    )
 
 
 def cmd_compare(args: argparse.Namespace) -> int:

@@ -11,15 +11,17 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import pandas as pd
 import regex as re
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Indel
 
 from quotes.documents import Document
 from quotes.table import to_frame
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 SAME_REMARK = 62  # token-set similarity (0-100) of two full renderings of one remark
 PART_OF = 90  # partial-ratio of a fragment inside a longer quote
@@ -164,8 +166,16 @@ def compare(table: pd.DataFrame, documents: Iterable[Document] | None = None) ->
 def _text(record: Mapping[str, Any], key: str) -> str:
     value = record.get(key)
     return (
-        "" if value is None or value is pd.NA or (isinstance(value, float) and value != value) else str(value)
+        ""
+        if value is None or _missing(value) or (isinstance(value, float) and value != value)
+        else str(value)
     )
+
+
+def _missing(value: Any) -> bool:
+    import pandas as pd  # loaded by then: the table is a DataFrame
+
+    return value is pd.NA
 
 
 def _item(index: int, record: Mapping[str, Any]) -> _Item:

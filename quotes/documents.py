@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import glob
 import json
+import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -143,49 +144,75 @@ def _record_to_document(record: dict[str, Any], fallback_id: str, source: str) -
     )
 
 
+CHUNK_ROWS = 1000  # CSV and Parquet inputs are read this many rows at a time
+
+
 def _read_records(path: Path) -> Iterator[tuple[str, dict[str, Any] | Exception]]:
-    """Rows of a jsonl/csv/parquet file; a broken row is yielded as its exception."""
+    """Rows of a jsonl/csv/parquet file, a chunk at a time; a broken row is yielded as its
+    exception, so one bad line costs that line only."""
     suffix = path.suffix.lower()
     if suffix in {".jsonl", ".ndjson"}:
-        text = decode_bytes(path.read_bytes(), raw=True)
-        for n, line in enumerate(text.split("\n"), 1):
-            if not line.strip():
-                continue
-            try:
-                rec = json.loads(line)
-                if not isinstance(rec, dict):
-                    raise ValueError("line is not a JSON object")
-                yield f"{path.name}:{n}", rec
-            except ValueError as exc:
-                yield f"{path.name}:{n}", ValueError(f"invalid JSON: {exc}")
+        with path.open("rb") as f:
+            for n, data in enumerate(f, 1):
+                where = f"{path.name}:{n}"
+                try:
+                    line = decode_bytes(data, raw=True)
+                    if not line.strip():
+                        continue
+                    rec = json.loads(line)
+                    if not isinstance(rec, dict):
+                        raise ValueError("line is not a JSON object")
+                    yield where, rec
+                except ValueError as exc:
+                    reason = str(exc) if str(exc).startswith("not text") else f"invalid JSON: {exc}"
+                    yield where, ValueError(reason)
         return
-    import pandas as pd
-
-    if suffix == ".csv":
-        frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
-    else:
-        frame = pd.read_parquet(path)
-    if "text" not in frame.columns:
-        raise ValueError(f"no 'text' column (columns: {', '.join(map(str, frame.columns))})")
-    for n, rec in enumerate(frame.to_dict("records"), 1):
-        yield f"{path.name}:{n}", {str(k): v for k, v in rec.items()}
+    for n, rec in enumerate(_table_rows(path), 1):
+        yield f"{path.name}:{n}", rec
 
 
-def read_file(path: Path, manifest: dict[str, dict[str, str | None]] | None = None) -> ReadResult:
-    """All documents in one file; never raises for a bad file, reports it instead."""
-    result = ReadResult()
+def _table_rows(path: Path) -> Iterator[dict[str, Any]]:
+    """CSV rows by pandas chunks, Parquet rows by record batches: never the whole file at once."""
+    if path.suffix.lower() == ".csv":
+        import pandas as pd
+
+        chunks = pd.read_csv(
+            path, dtype=str, keep_default_na=False, encoding="utf-8-sig", chunksize=CHUNK_ROWS
+        )
+        for chunk in chunks:
+            _require_text(list(chunk.columns))
+            for rec in chunk.to_dict("records"):
+                yield {str(k): v for k, v in rec.items()}
+        return
+    import pyarrow.parquet as pq
+
+    table = pq.ParquetFile(path)
+    _require_text(table.schema_arrow.names)
+    for batch in table.iter_batches(batch_size=CHUNK_ROWS):
+        yield from batch.to_pylist()
+
+
+def _require_text(columns: list[Any]) -> None:
+    if "text" not in columns:
+        raise ValueError(f"no 'text' column (columns: {', '.join(map(str, columns))})")
+
+
+def iter_file(
+    path: Path, manifest: dict[str, dict[str, str | None]] | None = None
+) -> Iterator[Document | ReadFailure]:
+    """The documents in one file as they are read; a bad file or row is reported, never raised."""
     suffix = path.suffix.lower()
     try:
         if suffix in TABLE_SUFFIXES:
             for where, rec in _read_records(path):
                 if isinstance(rec, Exception):
-                    result.failures.append(ReadFailure(where, str(rec)))
+                    yield ReadFailure(where, str(rec))
                     continue
                 try:
-                    result.documents.append(_record_to_document(rec, where, str(path)))
+                    yield _record_to_document(rec, where, str(path))
                 except ValueError as exc:
-                    result.failures.append(ReadFailure(where, str(exc)))
-            return result
+                    yield ReadFailure(where, str(exc))
+            return
         raw = decode_bytes(path.read_bytes())
         title = None
         if suffix in HTML_SUFFIXES:
@@ -196,61 +223,86 @@ def read_file(path: Path, manifest: dict[str, dict[str, str | None]] | None = No
         meta = (manifest or {}).get(path.name) or (manifest or {}).get(path.stem) or {}
         doc = Document(doc_id=meta.get("id") or path.stem, text=raw, source=str(path), title=title)
         given: dict[str, Any] = {k: meta[k] for k in META_FIELDS if meta.get(k)}
-        doc = replace(doc, **given)
-        result.documents.append(doc)
+        yield replace(doc, **given)
     except (OSError, ValueError) as exc:
-        result.failures.append(ReadFailure(str(path), str(exc) or type(exc).__name__))
+        yield ReadFailure(str(path), str(exc) or type(exc).__name__)
     except Exception as exc:  # a parser library failing on one file must not end the batch
-        result.failures.append(ReadFailure(str(path), f"{type(exc).__name__}: {exc}"))
+        yield ReadFailure(str(path), f"{type(exc).__name__}: {exc}")
+
+
+def read_file(path: Path, manifest: dict[str, dict[str, str | None]] | None = None) -> ReadResult:
+    """All documents in one file; never raises for a bad file, reports it instead."""
+    return _collect(iter_file(path, manifest))
+
+
+def _collect(items: Iterable[Document | ReadFailure]) -> ReadResult:
+    result = ReadResult()
+    for item in items:
+        if isinstance(item, Document):
+            result.documents.append(item)
+        else:
+            result.failures.append(item)
     return result
 
 
 def expand_inputs(inputs: Iterable[str | Path]) -> list[Path]:
     """Directories (recursively, supported suffixes), files and glob patterns, in a stable order."""
-    paths: list[Path] = []
-    for item in inputs:
-        p = Path(item)
-        if p.is_dir():
-            found = sorted(
-                f
-                for f in p.rglob("*")
-                if f.is_file() and f.suffix.lower() in SUPPORTED and f.name != MANIFEST_NAME
-            )
-            paths.extend(found)
-        elif p.exists():
-            paths.append(p)
+    return list(iter_inputs(inputs))
+
+
+def iter_inputs(inputs: Iterable[str | Path]) -> Iterator[Path]:
+    """The files under `inputs`, each once, folders walked as they are reached. An input that
+    names nothing raises InputError before any file is yielded."""
+    items = [Path(i) for i in inputs]
+    for item in items:
+        if not item.exists() and not glob.glob(str(item), recursive=True):
+            raise InputError(f"no such file, directory or pattern: {item}")
+    seen: set[Path] = set()
+    for item in items:
+        if item.is_dir():
+            found: Iterable[Path] = _walk(item)
+        elif item.exists():
+            found = [item]
         else:
-            matches = sorted(Path(m) for m in glob.glob(str(item), recursive=True))
-            if not matches:
-                raise InputError(f"no such file, directory or pattern: {item}")
-            paths.extend(m for m in matches if m.is_file())
-    unique: dict[Path, Path] = {}
-    for p in paths:
-        unique.setdefault(p.resolve(), p)
-    return list(unique.values())
+            found = (m for m in sorted(Path(g) for g in glob.glob(str(item), recursive=True)) if m.is_file())
+        for path in found:
+            key = path.resolve()
+            if key not in seen:
+                seen.add(key)
+                yield path
 
 
-def read_documents(inputs: Iterable[str | Path] | str | Path) -> ReadResult:
-    """Read every document under `inputs`, picking up a `manifest.csv` beside text files."""
+def _walk(folder: Path) -> Iterator[Path]:
+    """Supported files under `folder`, depth first in name order, one directory listing at a time."""
+    for root, dirs, files in os.walk(folder):
+        dirs.sort()
+        for name in sorted(files):
+            path = Path(root) / name
+            if path.suffix.lower() in SUPPORTED and name != MANIFEST_NAME and path.is_file():
+                yield path
+
+
+def iter_documents(inputs: Iterable[str | Path] | str | Path) -> Iterator[Document | ReadFailure]:
+    """Every document under `inputs` as it is read, picking up a `manifest.csv` beside text files;
+    unreadable files and rows come as ReadFailures in their place."""
     if isinstance(inputs, (str, Path)):
         inputs = [inputs]
-    result = ReadResult()
     manifests: dict[Path, dict[str, dict[str, str | None]]] = {}
-    for path in expand_inputs(inputs):
+    for path in iter_inputs(inputs):
         if path.name == MANIFEST_NAME:
             continue
         if path.suffix.lower() not in SUPPORTED:
-            result.failures.append(
-                ReadFailure(
-                    str(path), f"unsupported file type '{path.suffix}' (use one of {sorted(SUPPORTED)})"
-                )
+            yield ReadFailure(
+                str(path), f"unsupported file type '{path.suffix}' (use one of {sorted(SUPPORTED)})"
             )
             continue
         folder = path.parent
         if folder not in manifests:
             mpath = folder / MANIFEST_NAME
             manifests[folder] = load_manifest(mpath) if mpath.exists() else {}
-        one = read_file(path, manifests[folder])
-        result.documents.extend(one.documents)
-        result.failures.extend(one.failures)
-    return result
+        yield from iter_file(path, manifests[folder])
+
+
+def read_documents(inputs: Iterable[str | Path] | str | Path) -> ReadResult:
+    """Every document under `inputs`, read into memory (iter_documents streams them)."""
+    return _collect(iter_documents(inputs))

@@ -1,22 +1,17 @@
-"""The pipeline: read -> segment -> extract -> attribute -> translate -> tabulate.
+"""The pipeline for one text: segment -> extract -> attribute -> translate -> records.
 
-`extract_quotes` works on one text and returns records; `run` works on files and returns the
-table plus what went wrong, so the CLI and notebooks share one code path.
+`extract_quotes` works on one text and returns records; batch.py runs it over a corpus.
 """
 
 from __future__ import annotations
 
-import traceback
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-import pandas as pd
-
 from quotes import lexicon, nlp, segment
 from quotes.attribute import Attribution, attribute_spans
-from quotes.documents import Document, ReadFailure, read_documents
+from quotes.documents import Document
 from quotes.extract import Paragraph, QuoteSpan, find_spans, fragment_groups, join_spans, paragraphs
 from quotes.kinds import classify
 from quotes.lexicon import Lexicon
@@ -26,7 +21,6 @@ from quotes.posts import Post, find_posts
 from quotes.records import Quote
 from quotes.segment import Segment, detect, document_language, script_of
 from quotes.speakers import unify
-from quotes.table import SEGMENT_COLUMNS, to_frame
 from quotes.translate import Translators
 
 POST_CONFIDENCE = 0.95  # a signed post names its author
@@ -46,21 +40,6 @@ class Options:
     nlp: str = "auto"  # auto: stanza when its models for the language are installed; rules: never
 
 
-@dataclass
-class RunResult:
-    table: pd.DataFrame
-    documents: list[Document]
-    failures: list[ReadFailure]
-    missing_models: set[str] = field(default_factory=set)
-    missing_stanza: set[str] = field(default_factory=set)
-    segments: pd.DataFrame = field(default_factory=lambda: to_frame([], SEGMENT_COLUMNS))
-
-    @property
-    def engines(self) -> dict[str, int]:
-        counts = self.table["translation_engine"].value_counts(dropna=True)
-        return {str(k): int(v) for k, v in counts.items()}
-
-
 def extract_quotes(
     text: str,
     *,
@@ -69,16 +48,17 @@ def extract_quotes(
     translators: Translators | None = None,
 ) -> list[Quote]:
     """Every quotation in `text` with its speaker and English rendering, in text order."""
-    return _process(text, lang=lang, options=options, translators=translators)[0]
+    return process_text(text, lang=lang, options=options, translators=translators)[0]
 
 
-def _process(
+def process_text(
     text: str,
     *,
     lang: str | None = None,
     options: Options | None = None,
     translators: Translators | None = None,
 ) -> tuple[list[Quote], list[Segment]]:
+    """The quotes of `text` (speakers unified within it) and its language segments."""
     options = options or Options(lang=lang)
     translators = translators or Translators(
         store=options.models, enabled=options.translate, use_cache=options.cache
@@ -229,58 +209,3 @@ def document_rows(doc: Document, quotes: list[Quote]) -> list[dict[str, Any]]:
         )
         rows.append(row)
     return rows
-
-
-def run(
-    inputs: Iterable[str | Path] | str | Path,
-    options: Options | None = None,
-    progress: Callable[[Iterable[Document]], Iterable[Document]] | None = None,
-) -> RunResult:
-    """Read all inputs and extract every quote; a document that fails is reported, not fatal."""
-    options = options or Options()
-    read = read_documents(inputs)
-    translators = Translators(store=options.models, enabled=options.translate, use_cache=options.cache)
-    failures = list(read.failures)
-    rows: list[dict[str, Any]] = []
-    segment_rows: list[dict[str, Any]] = []
-    docs: Iterable[Document] = progress(read.documents) if progress else read.documents
-    for doc in docs:
-        try:
-            quotes, segs = _process(
-                doc.text, lang=doc.lang or options.lang, options=options, translators=translators
-            )
-        except Exception as exc:  # one document must never end the batch
-            where = traceback.extract_tb(exc.__traceback__)[-1]
-            reason = (
-                f"internal error {type(exc).__name__}: {exc} ({Path(where.filename).name}:{where.lineno})"
-            )
-            failures.append(ReadFailure(doc.doc_id, reason))
-            continue
-        rows.extend(document_rows(doc, quotes))
-        segment_rows.extend(
-            {"doc_id": doc.doc_id, **s.__dict__, "start": doc.raw(s.start), "end": doc.raw(s.end)}
-            for s in segs
-        )
-    table = to_frame(unify(rows))
-    missing_stanza: set[str] = set()
-    if options.nlp == "auto":
-        langs = {str(lang) for lang in table["lang"].dropna().unique()}
-        missing_stanza = {lang for lang in langs if not nlp.available(lang, options.models)}
-    return RunResult(
-        table,
-        read.documents,
-        failures,
-        translators.missing,
-        missing_stanza,
-        to_frame(segment_rows, SEGMENT_COLUMNS),
-    )
-
-
-def extract(inputs: Iterable[str | Path] | str | Path, **options: Any) -> pd.DataFrame:
-    """The quote table for files, folders or globs. Options are the fields of `Options`."""
-    return run(inputs, Options(**options)).table
-
-
-def segments(inputs: Iterable[str | Path] | str | Path, **options: Any) -> pd.DataFrame:
-    """The language segments of files, folders or globs: doc_id, start, end, lang, script, confidence."""
-    return run(inputs, Options(**options)).segments

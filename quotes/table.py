@@ -12,9 +12,10 @@ import sys
 import tempfile
 from collections.abc import Iterable, Mapping
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import pandas as pd
+if TYPE_CHECKING:
+    import pandas as pd
 
 # name -> pandas dtype. Text columns use the nullable "string" dtype so that missing is NA.
 COLUMNS: dict[str, str] = {
@@ -56,7 +57,7 @@ SEGMENT_COLUMNS: dict[str, str] = {
     "confidence": "Float64",
 }
 FORMATS = {".csv": "csv", ".jsonl": "jsonl", ".ndjson": "jsonl", ".parquet": "parquet"}
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 class ExportError(ValueError):
@@ -65,6 +66,8 @@ class ExportError(ValueError):
 
 def to_frame(rows: Iterable[Mapping[str, Any]], columns: Mapping[str, str] = COLUMNS) -> pd.DataFrame:
     """Rows (dicts keyed by column name) as a DataFrame with exactly `columns`, in order."""
+    import pandas as pd
+
     frame = pd.DataFrame.from_records(list(rows), columns=list(columns))
     for name, dtype in columns.items():
         frame[name] = (
@@ -82,7 +85,7 @@ def neutralise_formulas(frame: pd.DataFrame) -> pd.DataFrame:
     for name in out.columns:
         if str(out[name].dtype) == "string":
             col = out[name]
-            risky = col.str.startswith(_FORMULA_START).fillna(False)
+            risky = col.str.startswith(FORMULA_START).fillna(False)
             out.loc[risky, name] = "'" + col[risky]
     return out
 
@@ -100,7 +103,8 @@ def format_of(path: str | Path) -> str:
 
 def _serialise(frame: pd.DataFrame, fmt: str, excel: bool) -> bytes:
     if fmt == "csv":
-        text = neutralise_formulas(frame).to_csv(index=False, lineterminator="\n")
+        # CRLF row ends (RFC 4180), so that a bare CR inside a cell is quoted (writers.py too)
+        text = neutralise_formulas(frame).to_csv(index=False, lineterminator="\r\n")
         return (("\ufeff" if excel else "") + text).encode("utf-8")
     if fmt == "jsonl":
         return frame.to_json(orient="records", lines=True, force_ascii=False).encode("utf-8")
