@@ -4,13 +4,14 @@ Quotes from different documents report the same utterance when their speakers ar
 (the same canonical name, or one unknown) and their English wording is close (rapidfuzz); a
 partial quote joins the full quote it is part of. Each cluster's reference is its fullest
 wording; every member gets its similarity to it and a word-level diff. Echoes are sentences in
-other documents that carry the reference's words without quotation marks.
+other documents that carry the reference's words without quotation marks. Only pairs that share
+wording are scored (shared_words.py), so the work grows with the corpus, not its square.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 import regex as re
@@ -18,6 +19,7 @@ from rapidfuzz import fuzz
 from rapidfuzz.distance import Indel
 
 from quotes.documents import Document
+from quotes.shared_words import containing, similar_pairs
 from quotes.table import to_frame
 
 if TYPE_CHECKING:
@@ -27,8 +29,10 @@ SAME_REMARK = 62  # token-set similarity (0-100) of two full renderings of one r
 PART_OF = 90  # partial-ratio of a fragment inside a longer quote
 ECHO = 85  # partial-ratio of a reference inside an unquoted sentence
 MIN_PART_WORDS = 4  # shorter fragments ("extremely") match anything
+MIN_WORD_SHARE = 0.3  # of the shorter quote's distinct words, in both: below it neither test passes
 MIN_ECHO_WORDS = 5
 ECHO_COVERAGE = 0.8  # an echo is at least this long relative to the remark it repeats
+ECHO_MIN_SHARED = 4  # shared wording (a word pair 2, a word 0.5) before a sentence is scored as an echo
 
 COMPARE_COLUMNS: dict[str, str] = {
     "cluster_id": "Int64",
@@ -81,17 +85,20 @@ def _same_remark(a: _Item, b: _Item) -> float:
     if not _compatible(a, b) or not a.english or not b.english:
         return 0.0
     short, long_ = (a, b) if a.words <= b.words else (b, a)
-    if short.words >= MIN_PART_WORDS and fuzz.partial_ratio(short.english, long_.english) >= PART_OF:
-        return float(fuzz.partial_ratio(short.english, long_.english))
-    if short.words >= MIN_PART_WORDS and min(a.words, b.words) >= 0.5 * max(a.words, b.words):
-        score = fuzz.token_set_ratio(a.english, b.english)
-        if score >= SAME_REMARK:
-            return float(score)
+    if short.words < MIN_PART_WORDS:
+        return 0.0
+    # with a cutoff rapidfuzz gives up early on a pair below it (and returns 0)
+    part = fuzz.partial_ratio(short.english, long_.english, score_cutoff=PART_OF)
+    if part:
+        return float(part)
+    if short.words >= 0.5 * long_.words:
+        return float(fuzz.token_set_ratio(a.english, b.english, score_cutoff=SAME_REMARK))
     return 0.0
 
 
 def clusters(items: list[_Item]) -> list[int]:
-    """Cluster index per item (union-find over pairs that report one remark)."""
+    """Cluster index per item (union-find over pairs that report one remark). Identical
+    renderings by one speaker are one item to score; only pairs that share wording are scored."""
     parent = list(range(len(items)))
 
     def find(i: int) -> int:
@@ -100,12 +107,35 @@ def clusters(items: list[_Item]) -> list[int]:
             i = parent[i]
         return i
 
-    for i, a in enumerate(items):
-        for b in items[i + 1 :]:
-            if _same_remark(a, b):
-                parent[find(a.index)] = find(b.index)
+    def union(i: int, j: int) -> None:
+        parent[find(i)] = find(j)
+
+    same: dict[tuple[str, str | None], list[_Item]] = {}
+    for item in items:
+        if item.english:
+            same.setdefault((item.english, item.speaker), []).append(item)
+    representatives = []
+    for group in same.values():
+        docs = {g.doc_id for g in group}
+        if len(docs) > 1:  # one wording in several documents: one remark, and any other
+            for g in group[1:]:  # document is another than one of its members
+                union(g.index, group[0].index)
+        representatives.append(group[0] if len(docs) == 1 else replace(group[0], doc_id=_SEVERAL))
+    texts = [r.english for r in representatives]
+    words = [frozenset(t.split()) for t in texts]
+    for i, j in similar_pairs(texts):
+        a, b = representatives[i], representatives[j]
+        # both tests below need a good share of the shorter one's words (a set intersection
+        # costs a microsecond, a fuzzy score twenty)
+        if len(words[i] & words[j]) < MIN_WORD_SHARE * min(len(words[i]), len(words[j])):
+            continue
+        if find(a.index) != find(b.index) and _same_remark(a, b):
+            union(a.index, b.index)
     roots = {r: n for n, r in enumerate(dict.fromkeys(find(i) for i in range(len(items))))}
     return [roots[find(i)] for i in range(len(items))]
+
+
+_SEVERAL = "\x00several documents"  # never a document id: differs from every one
 
 
 def diff_ops(ref: list[str], new: list[str]) -> list[tuple[str, int, int, int, int]]:
@@ -226,6 +256,25 @@ def _sentences(text: str) -> Iterable[tuple[int, int]]:
     yield start, len(text)
 
 
+@dataclass(frozen=True)
+class _Sentence:
+    doc: Document
+    start: int
+    end: int
+    words: str  # normalised
+
+
+def _sentence_index(documents: list[Document]) -> list[_Sentence]:
+    """Every unquoted sentence of every document, normalised once."""
+    out = []
+    for doc in documents:
+        for start, end in _sentences(doc.text):
+            sentence = doc.text[start:end]
+            if not _QUOTED.search(sentence):
+                out.append(_Sentence(doc, start, end, normalise(sentence)))
+    return out
+
+
 def _echoes(
     documents: list[Document],
     items: list[_Item],
@@ -233,45 +282,47 @@ def _echoes(
     references: dict[int, str],
     records: list[dict[str, Any]],
 ) -> list[dict[str, Any]]:
-    rows = []
     quoted_in: dict[int, set[str]] = {}
     for item, cluster in zip(items, cluster_of, strict=True):
         quoted_in.setdefault(cluster, set()).add(item.doc_id)
-    for cluster, published in references.items():
-        reference = normalise(published)
-        if len(reference.split()) < MIN_ECHO_WORDS:
+    wanted = [
+        (c, p, normalise(p)) for c, p in references.items() if len(normalise(p).split()) >= MIN_ECHO_WORDS
+    ]
+    sentences = _sentence_index(documents)
+    # an echo carries nearly all of a remark's words: it shares at least two word pairs
+    candidates = sorted(containing([w for *_, w in wanted], [s.words for s in sentences], ECHO_MIN_SHARED))
+    rows = []
+    for r, k in candidates:
+        cluster, published, reference = wanted[r]
+        sentence = sentences[k]
+        if sentence.doc.doc_id in quoted_in[cluster]:
             continue
-        for doc in documents:
-            if doc.doc_id in quoted_in[cluster]:
-                continue
-            for start, end in _sentences(doc.text):
-                sentence = doc.text[start:end]
-                words = normalise(sentence)
-                # the reference must be the needle: a sentence shorter than it is no echo of it
-                if len(words) < ECHO_COVERAGE * len(reference) or _QUOTED.search(sentence):
-                    continue
-                score = fuzz.partial_ratio(normalise(reference), words)
-                if score < ECHO:
-                    continue
-                added, removed, changed = word_diff(reference, _best_window(reference, sentence))
-                rows.append(
-                    {
-                        "cluster_id": cluster,
-                        "variant": "echo",
-                        "doc_id": doc.doc_id,
-                        "outlet": doc.outlet,
-                        "text": sentence.strip(),
-                        "text_en": sentence.strip(),
-                        "reference": published,
-                        "similarity": round(score / 100, 3),
-                        "words_added": "; ".join(added) or None,
-                        "words_removed": "; ".join(removed) or None,
-                        "words_changed": "; ".join(changed) or None,
-                        "start": start,
-                        "end": end,
-                        "lang": "en",
-                    }
-                )
+        # the reference must be the needle: a sentence shorter than it is no echo of it
+        if len(sentence.words) < ECHO_COVERAGE * len(reference):
+            continue
+        score = fuzz.partial_ratio(reference, sentence.words)
+        if score < ECHO:
+            continue
+        text = sentence.doc.text[sentence.start : sentence.end]
+        added, removed, changed = word_diff(reference, _best_window(reference, text))
+        rows.append(
+            {
+                "cluster_id": cluster,
+                "variant": "echo",
+                "doc_id": sentence.doc.doc_id,
+                "outlet": sentence.doc.outlet,
+                "text": text.strip(),
+                "text_en": text.strip(),
+                "reference": published,
+                "similarity": round(score / 100, 3),
+                "words_added": "; ".join(added) or None,
+                "words_removed": "; ".join(removed) or None,
+                "words_changed": "; ".join(changed) or None,
+                "start": sentence.start,
+                "end": sentence.end,
+                "lang": "en",
+            }
+        )
     return rows
 
 

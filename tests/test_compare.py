@@ -168,3 +168,45 @@ def test_report_renders_in_a_real_browser(tmp_path: Path, seed_variants: pd.Data
     )
     assert shot.stat().st_size > 20_000 and shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     print(f"report screenshot: {shot}")
+
+
+def test_shared_wording_index_proposes_renderings_and_fragments_not_strangers() -> None:
+    from quotes.shared_words import similar_pairs
+
+    texts = [
+        normalise("We confirmed the strong coordination of the alliance this year."),
+        normalise("We confirmed the strong partnership of the alliance this year."),
+        normalise("new chapter in the history of the alliance"),
+        normalise("We should open a new chapter in the history of the alliance."),
+        normalise("Rain is expected over the mountains by Thursday evening."),
+    ]
+    pairs = set(similar_pairs(texts))
+    assert {(0, 1), (2, 3)} <= pairs
+    assert not any(4 in pair for pair in pairs)
+
+
+def test_compare_scores_only_pairs_that_share_wording(monkeypatch: pytest.MonkeyPatch) -> None:
+    import importlib
+    import random
+
+    module = importlib.import_module("quotes.compare")  # the module, not quotes.compare()
+
+    rng = random.Random(1)
+    words = [f"w{i}" for i in range(5000)]
+    rows = [_row(f"d{i}", " ".join(rng.sample(words, 12)), None) for i in range(300)]
+    rows += [
+        _row(f"e{i}", "We will open a new chapter in the history of the alliance.", "Ann Lee")
+        for i in range(50)
+    ]
+    scored = []
+    real = module._same_remark
+
+    def counting(a: object, b: object) -> float:
+        scored.append(1)
+        return real(a, b)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(module, "_same_remark", counting)
+    variants = compare(pd.DataFrame(rows), documents=[])
+    assert len(scored) < 50  # not the 61,000 pairs of 350 quotes
+    sizes = variants.groupby("cluster_id").size()
+    assert sorted(sizes)[-1] == 50 and len(sizes) == 301  # fifty copies are one remark
