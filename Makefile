@@ -24,8 +24,8 @@ check: lint test
 run:  ## the main command on the seed corpus
 	$(BIN)/quotes extract seeds/ -o quotes.csv
 
-bench:  ## speed benchmark against its targets (benchmarks/speed.py)
-	$(BIN)/python benchmarks/speed.py
+bench:  ## corpus-scale benchmarks against the targets of issue 11, JSON report (benchmarks/bench.py)
+	$(BIN)/python benchmarks/bench.py
 
 eval:  ## quality gate on the annotated dev data, where it exists (benchmarks/eval_gate.py)
 	$(BIN)/python benchmarks/eval_gate.py

@@ -189,10 +189,12 @@ def write_run(
     excel: bool = False,
     jobs: int = 1,
     progress: Callable[[Iterator[Outcome]], Iterator[Outcome]] | None = None,
+    stream: Iterator[Outcome] | None = None,
 ) -> RunStats:
     """Extract every quote under `inputs` into `output` as the documents are processed. Rows of
     finished documents wait in a spool beside the output until the corpus-wide speaker names
-    are known (speakers.py), then the table is written and put in place in one rename."""
+    are known (speakers.py), then the table is written and put in place in one rename.
+    `stream` replaces the local processes (quotes.dask.outcomes runs them on a cluster)."""
     started = time.perf_counter()
     stats = RunStats(jobs=jobs)
     table = TableWriter(output, excel=excel)
@@ -201,7 +203,7 @@ def write_run(
     spool = Spool(None if output == "-" else Path(output))
     names: set[tuple[str, str | None, str | None]] = set()
     try:
-        stream = outcomes(inputs, options, jobs)
+        stream = stream if stream is not None else outcomes(inputs, options, jobs)
         for outcome in progress(stream) if progress else stream:
             stats.add_outcome(outcome)
             if outcome.failure is not None:

@@ -100,6 +100,12 @@ def _parser() -> argparse.ArgumentParser:
         metavar="N",
         help=f"worker processes (default: all cores, here {default_jobs()}); output is identical for any N",
     )
+    ex.add_argument(
+        "--dask",
+        metavar="ADDRESS",
+        help="process the documents on a Dask cluster (scheduler address, e.g. tcp://10.0.0.5:8786); "
+        "they are read here and sent in batches; the workers need quotes installed",
+    )
     ex.add_argument("-q", "--quiet", action="store_true", help="print no summary, rate or progress")
     ex.set_defaults(func=cmd_extract)
 
@@ -237,6 +243,13 @@ def cmd_extract(args: argparse.Namespace) -> int:
     options = Options(
         lang=args.lang, translate=not args.no_translate, models=args.models, include_terms=args.include_terms
     )
+    stream = None
+    if args.dask:
+        try:
+            from quotes import dask as on_dask
+        except ImportError as exc:
+            raise CliError(f"--dask needs dask and distributed installed ({exc})") from None
+        stream = on_dask.outcomes(args.inputs, options, args.dask)
     try:
         stats = write_run(
             args.inputs,
@@ -247,8 +260,11 @@ def cmd_extract(args: argparse.Namespace) -> int:
             excel=args.excel,
             jobs=args.jobs or default_jobs(),
             progress=_progress(args.quiet),
+            stream=stream,
         )
     except InputError as exc:
+        raise CliError(str(exc)) from None
+    except ConnectionError as exc:  # quotes.dask.SchedulerUnreachable
         raise CliError(str(exc)) from None
     if not args.quiet:
         out = sys.stderr if args.output == "-" else sys.stdout

@@ -127,7 +127,7 @@ def load_manifest(path: Path) -> dict[str, dict[str, str | None]]:
         return rows
 
 
-def _record_to_document(record: dict[str, Any], fallback_id: str, source: str) -> Document:
+def record_to_document(record: dict[str, Any], fallback_id: str, source: str) -> Document:
     text = record.get("text")
     if not isinstance(text, str):
         raise ValueError("record has no 'text' string")
@@ -209,7 +209,7 @@ def iter_file(
                     yield ReadFailure(where, str(rec))
                     continue
                 try:
-                    yield _record_to_document(rec, where, str(path))
+                    yield record_to_document(rec, where, str(path))
                 except ValueError as exc:
                     yield ReadFailure(where, str(exc))
             return
