@@ -111,6 +111,9 @@ class Lexicon:
     post_nouns: tuple[str, ...] = ()  # "Abe wrote in a Twitter post:" then the post pasted as a paragraph
     partitives: tuple[str, ...] = ()  # "una de las afectadas respondió": one of a group speaks
     predicatives: frozenset[str] = frozenset()  # "bezeichnete sie als „Wortbruch“": what X called it
+    function_words: frozenset[str] = field(
+        default=frozenset(), metadata={"lower": True}
+    )  # the, of, und, que …: text dense with them is in this language without asking a detector
 
     @cached_property
     def verb_set(self) -> frozenset[str]:

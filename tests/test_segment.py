@@ -142,3 +142,23 @@ def test_links_labels_and_chinese_posts_in_a_japanese_page() -> None:
         ("zh", "非常感謝溫暖的慰問，也感謝台灣許多老朋友的聲援。"),  # no kana, Chinese function words
         ("ja", "X（旧Twitter）に投稿した。"),
     ]
+
+
+def test_function_words_settle_a_plain_paragraph_without_the_detector(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from quotes import segment
+
+    asked: list[str] = []
+    real = segment._ranked
+    monkeypatch.setattr(segment, "_ranked", lambda text: asked.append(text) or real(text))
+    text = (
+        "The prime minister said on Friday that the two countries would work together on trade.\n"
+        "He added that the agreement was the result of a year of talks in both capitals.\n"
+        "“Hoy es un gran día para todos los mexicanos que viven en este país”, escribió el senador."
+    )
+    segs = segments(text)
+    assert [s.lang for s in segs] == ["en", "es"]
+    # the detector read the document's sample (it mixes languages) and the Spanish line, never
+    # an English line on its own
+    assert [a for a in asked if not a.startswith("The prime")] == [text.splitlines()[2]]
