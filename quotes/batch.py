@@ -9,14 +9,15 @@ of documents, so memory holds a window, never the corpus.
 
 from __future__ import annotations
 
+import glob
 import multiprocessing
 import os
 import threading
 import time
 import traceback
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -24,7 +25,7 @@ from quotes import nlp
 from quotes.documents import Document, ReadFailure, iter_documents
 from quotes.pipeline import Options, document_rows, process_text
 from quotes.speakers import canonical_map, unify
-from quotes.table import SEGMENT_COLUMNS, to_frame
+from quotes.table import COLUMNS, SEGMENT_COLUMNS, ExportError, to_frame
 from quotes.translate import Translators
 from quotes.writers import Spool, TableWriter
 
@@ -45,6 +46,7 @@ class Outcome:
     segments: list[dict[str, Any]] = field(default_factory=list)
     failure: ReadFailure | None = None
     missing_models: frozenset[str] = frozenset()
+    warnings: tuple[str, ...] = ()  # repaired while reading, renamed: processed, but worth knowing
 
 
 def default_jobs() -> int:
@@ -54,6 +56,9 @@ def default_jobs() -> int:
 
 def process(doc: Document, options: Options, translators: Translators) -> Outcome:
     """One document through the pipeline; an internal error fails this document only."""
+    if len(doc.text) > options.max_doc_chars:
+        reason = f"{len(doc.text):,} characters, more than --max-doc-chars {options.max_doc_chars:,}"
+        return Outcome(doc.doc_id, len(doc.text), failure=ReadFailure(doc.doc_id, reason))
     try:
         quotes, segs = process_text(
             doc.text, lang=doc.lang or options.lang, options=options, translators=translators
@@ -66,13 +71,22 @@ def process(doc: Document, options: Options, translators: Translators) -> Outcom
         {"doc_id": doc.doc_id, **s.__dict__, "start": doc.raw(s.start), "end": doc.raw(s.end)} for s in segs
     ]
     return Outcome(
-        doc.doc_id, len(doc.text), document_rows(doc, quotes), segments, None, frozenset(translators.missing)
+        doc.doc_id,
+        len(doc.text),
+        document_rows(doc, quotes),
+        segments,
+        None,
+        frozenset(translators.missing),
+        doc.warnings,
     )
 
 
-def outcomes(inputs: Iterable[str | Path] | str | Path, options: Options, jobs: int = 1) -> Iterator[Outcome]:
-    """Every document's outcome, in input order; unreadable inputs come as failed outcomes."""
-    items = iter_documents(inputs)
+def outcomes(
+    inputs: Iterable[str | Path] | str | Path, options: Options, jobs: int = 1, skip: Iterable[Path] = ()
+) -> Iterator[Outcome]:
+    """Every document's outcome, in input order; unreadable inputs come as failed outcomes.
+    `skip`: files not to read (the run's own outputs, when they lie among the inputs)."""
+    items = unique_ids(iter_documents(inputs, skip))
     translators = _translators(options)
     for item in items:  # the first document warms this process before any worker forks
         yield _one(item, options, translators)
@@ -101,6 +115,21 @@ def outcomes(inputs: Iterable[str | Path] | str | Path, options: Options, jobs: 
         finally:
             stop.set()
             in_flight.release()  # a feeder waiting for a slot sees the stop
+
+
+def unique_ids(items: Iterable[Document | ReadFailure]) -> Iterator[Document | ReadFailure]:
+    """Documents with an id seen before get `id#2`, `id#3` …, and a warning saying so: quote_ids
+    stay unique. Only the ids are remembered."""
+    seen: dict[str, int] = {}
+    for item in items:
+        if isinstance(item, Document):
+            n = seen[item.doc_id] = seen.get(item.doc_id, 0) + 1
+            if n > 1:
+                new = f"{item.doc_id}#{n}"
+                note = f"document id {item.doc_id!r} seen before (in {item.source}): renamed {new!r}"
+                item = replace(item, doc_id=new, warnings=(*item.warnings, note))
+                seen.setdefault(new, 1)
+        yield item
 
 
 def _one(item: Document | ReadFailure, options: Options, translators: Translators) -> Outcome:
@@ -146,8 +175,10 @@ class RunStats:
     missing_stanza: set[str] = field(default_factory=set)
     seconds: float = 0.0
     jobs: int = 1
+    warnings: list[tuple[str, str]] = field(default_factory=list)  # (document, what was repaired)
 
     def add_outcome(self, outcome: Outcome) -> None:
+        self.warnings.extend((outcome.doc_id, w) for w in outcome.warnings)
         if outcome.failure is not None:
             self.failures.append(outcome.failure)
             return
@@ -197,15 +228,21 @@ def write_run(
     `stream` replaces the local processes (quotes.dask.outcomes runs them on a cluster)."""
     started = time.perf_counter()
     stats = RunStats(jobs=jobs)
-    table = TableWriter(output, excel=excel)
-    segs = TableWriter(segments_to, SEGMENT_COLUMNS, excel=excel) if segments_to else None
-    errs = TableWriter(errors, ERROR_COLUMNS) if errors else None
+    targets = [t for t in (output, segments_to, errors) if t and t != "-"]
+    check_targets(inputs, targets)
+    # every output is opened before any work, so an unwritable one fails in a second, not an hour
+    table = open_writer(output, COLUMNS, excel)
+    segs = open_writer(segments_to, SEGMENT_COLUMNS, excel) if segments_to else None
+    errs = open_writer(errors, ERROR_COLUMNS, False) if errors else None
     spool = Spool(None if output == "-" else Path(output))
     names: set[tuple[str, str | None, str | None]] = set()
     try:
-        stream = stream if stream is not None else outcomes(inputs, options, jobs)
+        skip = [Path(t) for t in targets]
+        stream = stream if stream is not None else outcomes(inputs, options, jobs, skip)
         for outcome in progress(stream) if progress else stream:
             stats.add_outcome(outcome)
+            if errs:
+                errs.write({"doc": outcome.doc_id, "reason": f"warning: {w}"} for w in outcome.warnings)
             if outcome.failure is not None:
                 if errs:
                     errs.write([{"doc": outcome.failure.doc, "reason": outcome.failure.reason}])
@@ -237,6 +274,28 @@ def write_run(
 
 
 ERROR_COLUMNS = {"doc": "string", "reason": "string"}
+
+
+def check_targets(inputs: Iterable[str | Path] | str | Path, targets: list[str]) -> None:
+    """Refuse outputs that would overwrite an input file or each other."""
+    resolved = [Path(t).resolve() for t in targets]
+    if len(set(resolved)) < len(resolved):
+        raise ExportError("the table, --errors and --segments must be different files")
+    named = [inputs] if isinstance(inputs, (str, Path)) else list(inputs)
+    for item in named:
+        for path in [Path(item)] if Path(item).exists() else map(Path, glob.glob(str(item), recursive=True)):
+            if path.is_file() and path.resolve() in resolved:
+                raise ExportError(f"{path} is an input: write the output somewhere else")
+
+
+def open_writer(path: str, columns: Mapping[str, str], excel: bool) -> TableWriter:
+    """A writer for `path`, or an ExportError in one line when it cannot be written."""
+    if path != "-" and Path(path).is_dir():
+        raise ExportError(f"cannot write {path}: it is a directory")
+    try:
+        return TableWriter(path, columns, excel=excel)
+    except OSError as exc:
+        raise ExportError(f"cannot write {path}: {exc.strerror or exc}") from None
 
 
 def _speaker_key(row: dict[str, Any]) -> tuple[str, str | None, str | None]:

@@ -101,6 +101,13 @@ def _parser() -> argparse.ArgumentParser:
         help=f"worker processes (default: all cores, here {default_jobs()}); output is identical for any N",
     )
     ex.add_argument(
+        "--max-doc-chars",
+        type=int,
+        default=Options.max_doc_chars,
+        metavar="N",
+        help="report documents longer than N characters instead of processing them (default: %(default)s)",
+    )
+    ex.add_argument(
         "--dask",
         metavar="ADDRESS",
         help="process the documents on a Dask cluster (scheduler address, e.g. tcp://10.0.0.5:8786); "
@@ -241,7 +248,11 @@ def cmd_extract(args: argparse.Namespace) -> int:
     except ExportError as exc:
         raise CliError(str(exc)) from None
     options = Options(
-        lang=args.lang, translate=not args.no_translate, models=args.models, include_terms=args.include_terms
+        lang=args.lang,
+        translate=not args.no_translate,
+        models=args.models,
+        include_terms=args.include_terms,
+        max_doc_chars=args.max_doc_chars,
     )
     stream = None
     if args.dask:
@@ -249,7 +260,8 @@ def cmd_extract(args: argparse.Namespace) -> int:
             from quotes import dask as on_dask
         except ImportError as exc:
             raise CliError(f"--dask needs dask and distributed installed ({exc})") from None
-        stream = on_dask.outcomes(args.inputs, options, args.dask)
+        outputs = [Path(t) for t in (args.output, args.errors, args.segments) if t and t != "-"]
+        stream = on_dask.outcomes(args.inputs, options, args.dask, skip=outputs)
     try:
         stats = write_run(
             args.inputs,
@@ -262,7 +274,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
             progress=_progress(args.quiet),
             stream=stream,
         )
-    except InputError as exc:
+    except (InputError, ExportError) as exc:
         raise CliError(str(exc)) from None
     except ConnectionError as exc:  # quotes.dask.SchedulerUnreachable
         raise CliError(str(exc)) from None
@@ -308,6 +320,10 @@ def print_summary(stats: RunStats, output: str, out: TextIO) -> None:
         print(f"failed: {failure.doc}: {failure.reason}", file=out)
     if len(stats.failures) > 10:
         print(f"... and {len(stats.failures) - 10} more (use --errors FILE for the full list)", file=out)
+    for doc, warning in stats.warnings[:10]:
+        print(f"warning: {doc}: {warning}", file=out)
+    if len(stats.warnings) > 10:
+        print(f"... and {len(stats.warnings) - 10} more warnings (in --errors FILE)", file=out)
     rate = stats.chars / stats.seconds if stats.seconds else 0.0
     print(
         f"rate: {stats.documents} document(s), {stats.chars:,} characters in {stats.seconds:.1f} s: "

@@ -19,7 +19,7 @@ from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from quotes.batch import ERROR_COLUMNS, Outcome, process
+from quotes.batch import ERROR_COLUMNS, Outcome, process, unique_ids
 from quotes.documents import Document, ReadFailure, iter_documents, record_to_document
 from quotes.pipeline import Options
 from quotes.speakers import canonical_map
@@ -145,7 +145,9 @@ BATCH = 32  # documents per task sent to the cluster
 IN_FLIGHT = 4  # tasks per worker waiting or running: what the driver holds in memory
 
 
-def outcomes(inputs: Iterable[str | Path] | str | Path, options: Options, address: str) -> Iterator[Outcome]:
+def outcomes(
+    inputs: Iterable[str | Path] | str | Path, options: Options, address: str, skip: Iterable[Path] = ()
+) -> Iterator[Outcome]:
     """`quotes extract --dask ADDRESS`: documents are read here as a local run reads them,
     sent to the cluster in batches, and their outcomes come back in input order, a bounded
     number in flight; batch.write_run writes them as it writes a local run's."""
@@ -158,7 +160,7 @@ def outcomes(inputs: Iterable[str | Path] | str | Path, options: Options, addres
     with client:
         workers = max(1, len(client.scheduler_info()["workers"]))
         pending: deque[Any] = deque()
-        batches = _batches(iter_documents(inputs), BATCH)
+        batches = _batches(unique_ids(iter_documents(inputs, skip)), BATCH)
         for batch_ in batches:
             pending.append(client.submit(_outcomes, batch_, options, pure=False))
             if len(pending) >= workers * IN_FLIGHT:

@@ -15,6 +15,8 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+import regex as re
+
 from quotes.normalise import normalise, to_raw
 
 TEXT_SUFFIXES = {".txt", ".md", ".text"}
@@ -40,6 +42,7 @@ class Document:
     title: str | None = None
     source: str | None = None
     raw_offsets: tuple[int, ...] | None = field(default=None, repr=False, compare=False)
+    warnings: tuple[str, ...] = field(default=(), compare=False)  # damage repaired while reading
 
     def raw(self, pos: int | None) -> int | None:
         """`pos` in `text` as an offset into the text the user gave."""
@@ -74,24 +77,41 @@ def _clean(value: Any) -> str | None:
     return text or None
 
 
+NEARLY_UTF8 = 0.01  # at most this share of bad bytes: a UTF-8 file with damage, not another encoding
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 def decode_bytes(data: bytes, raw: bool = False) -> str:
     """Decode UTF-8 (BOM tolerated); otherwise detect the encoding instead of crashing. The text
     is normalised as the pipeline reads it (normalise.py), unless `raw`: JSONL, whose records
     are normalised one by one with a map back to their own text."""
+    return decode_reporting(data, raw)[0]
+
+
+def decode_reporting(data: bytes, raw: bool = False) -> tuple[str, tuple[str, ...]]:
+    """`decode_bytes`, and what had to be repaired: a few invalid bytes in otherwise UTF-8 text
+    become U+FFFD (the text is UTF-8 with damage, not Mac Icelandic)."""
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
+    warnings: tuple[str, ...] = ()
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
-        from charset_normalizer import from_bytes
+        replaced = data.decode("utf-8", errors="replace")
+        bad = replaced.count("\ufffd") - data.count("\ufffd".encode())
+        if bad <= max(1, NEARLY_UTF8 * len(data)):
+            text = replaced
+            warnings = (f"{bad} invalid UTF-8 byte sequence(s) replaced with U+FFFD",)
+        else:
+            from charset_normalizer import from_bytes
 
-        best = from_bytes(data).best()
-        if best is None:
-            raise ValueError("not text: no character encoding fits its bytes") from None
-        text = str(best)
+            best = from_bytes(data).best()
+            if best is None:
+                raise ValueError("not text: no character encoding fits its bytes") from None
+            text = str(best)
     if "\x00" in text:
         raise ValueError("not text: contains NUL bytes (binary file?)")
-    return text if raw else normalise(text)[0]
+    return (text if raw else normalise(text)[0]), warnings
 
 
 def html_to_text(html: str) -> str:
@@ -127,19 +147,24 @@ def load_manifest(path: Path) -> dict[str, dict[str, str | None]]:
         return rows
 
 
-def record_to_document(record: dict[str, Any], fallback_id: str, source: str) -> Document:
+def record_to_document(
+    record: dict[str, Any], fallback_id: str, source: str, warnings: tuple[str, ...] = ()
+) -> Document:
     text = record.get("text")
     if not isinstance(text, str):
         raise ValueError("record has no 'text' string")
     if not text.strip():
         raise ValueError("empty text")
     doc_id = _clean(record.get("id")) or _clean(record.get("doc_id")) or fallback_id
-    normal, offsets = normalise(text)
+    lone = len(_SURROGATE.findall(text))
+    warnings = tuple(warnings) + ((f"{lone} lone surrogate(s) replaced with U+FFFD",) if lone else ())
+    normal, offsets = normalise(_SURROGATE.sub("\ufffd", text))  # one for one: offsets hold
     return Document(
         doc_id=doc_id,
         text=normal,
         raw_offsets=offsets,
         source=source,
+        warnings=warnings,
         **{k: _clean(record.get(k)) for k in META_FIELDS},
     )
 
@@ -147,28 +172,28 @@ def record_to_document(record: dict[str, Any], fallback_id: str, source: str) ->
 CHUNK_ROWS = 1000  # CSV and Parquet inputs are read this many rows at a time
 
 
-def _read_records(path: Path) -> Iterator[tuple[str, dict[str, Any] | Exception]]:
-    """Rows of a jsonl/csv/parquet file, a chunk at a time; a broken row is yielded as its
-    exception, so one bad line costs that line only."""
+def _read_records(path: Path) -> Iterator[tuple[str, dict[str, Any] | Exception, tuple[str, ...]]]:
+    """Rows of a jsonl/csv/parquet file, a chunk at a time, with what reading them repaired; a
+    broken row is yielded as its exception, so one bad line costs that line only."""
     suffix = path.suffix.lower()
     if suffix in {".jsonl", ".ndjson"}:
         with path.open("rb") as f:
             for n, data in enumerate(f, 1):
                 where = f"{path.name}:{n}"
                 try:
-                    line = decode_bytes(data, raw=True)
+                    line, repaired = decode_reporting(data, raw=True)
                     if not line.strip():
                         continue
                     rec = json.loads(line)
                     if not isinstance(rec, dict):
                         raise ValueError("line is not a JSON object")
-                    yield where, rec
+                    yield where, rec, repaired
                 except ValueError as exc:
                     reason = str(exc) if str(exc).startswith("not text") else f"invalid JSON: {exc}"
-                    yield where, ValueError(reason)
+                    yield where, ValueError(reason), ()
         return
     for n, rec in enumerate(_table_rows(path), 1):
-        yield f"{path.name}:{n}", rec
+        yield f"{path.name}:{n}", rec, ()
 
 
 def _table_rows(path: Path) -> Iterator[dict[str, Any]]:
@@ -204,16 +229,16 @@ def iter_file(
     suffix = path.suffix.lower()
     try:
         if suffix in TABLE_SUFFIXES:
-            for where, rec in _read_records(path):
+            for where, rec, repaired in _read_records(path):
                 if isinstance(rec, Exception):
                     yield ReadFailure(where, str(rec))
                     continue
                 try:
-                    yield record_to_document(rec, where, str(path))
+                    yield record_to_document(rec, where, str(path), repaired)
                 except ValueError as exc:
                     yield ReadFailure(where, str(exc))
             return
-        raw = decode_bytes(path.read_bytes())
+        raw, repaired = decode_reporting(path.read_bytes())
         title = None
         if suffix in HTML_SUFFIXES:
             title = _html_title(raw)
@@ -221,7 +246,9 @@ def iter_file(
         if not raw.strip():
             raise ValueError("empty document")
         meta = (manifest or {}).get(path.name) or (manifest or {}).get(path.stem) or {}
-        doc = Document(doc_id=meta.get("id") or path.stem, text=raw, source=str(path), title=title)
+        doc = Document(
+            doc_id=meta.get("id") or path.stem, text=raw, source=str(path), title=title, warnings=repaired
+        )
         given: dict[str, Any] = {k: meta[k] for k in META_FIELDS if meta.get(k)}
         yield replace(doc, **given)
     except (OSError, ValueError) as exc:
@@ -247,48 +274,80 @@ def _collect(items: Iterable[Document | ReadFailure]) -> ReadResult:
 
 def expand_inputs(inputs: Iterable[str | Path]) -> list[Path]:
     """Directories (recursively, supported suffixes), files and glob patterns, in a stable order."""
-    return list(iter_inputs(inputs))
+    return [p for p in iter_inputs(inputs) if isinstance(p, Path)]
 
 
-def iter_inputs(inputs: Iterable[str | Path]) -> Iterator[Path]:
-    """The files under `inputs`, each once, folders walked as they are reached. An input that
-    names nothing raises InputError before any file is yielded."""
+def iter_inputs(inputs: Iterable[str | Path], skip: Iterable[Path] = ()) -> Iterator[Path | ReadFailure]:
+    """The files under `inputs`, each once, folders walked as they are reached (hidden files
+    left out, and `skip`: the run's own outputs). An input that names nothing raises InputError
+    before any file is yielded; a symbolic link loop or a folder with nothing to read is
+    reported in its place."""
     items = [Path(i) for i in inputs]
     for item in items:
-        if not item.exists() and not glob.glob(str(item), recursive=True):
+        if not item.exists() and not item.is_symlink() and not glob.glob(str(item), recursive=True):
             raise InputError(f"no such file, directory or pattern: {item}")
-    seen: set[Path] = set()
+    seen = {p.resolve() for p in skip}
     for item in items:
+        if item.is_symlink() and not item.exists():
+            yield ReadFailure(str(item), _broken_link(item))
+            continue
         if item.is_dir():
             found: Iterable[Path] = _walk(item)
         elif item.exists():
             found = [item]
         else:
             found = (m for m in sorted(Path(g) for g in glob.glob(str(item), recursive=True)) if m.is_file())
+        empty = True
         for path in found:
             key = path.resolve()
+            empty = False
             if key not in seen:
                 seen.add(key)
                 yield path
+        if empty and item.is_dir():
+            yield ReadFailure(
+                str(item), f"nothing to read: no {', '.join(sorted(SUPPORTED))} files in this folder"
+            )
+
+
+def _broken_link(path: Path) -> str:
+    try:
+        path.resolve(strict=True)
+    except RuntimeError:
+        return "symbolic link loop"
+    except OSError:
+        pass
+    return f"broken symbolic link (to {os.readlink(path)})"
 
 
 def _walk(folder: Path) -> Iterator[Path]:
-    """Supported files under `folder`, depth first in name order, one directory listing at a time."""
+    """Supported files under `folder`, depth first in name order, one directory listing at a
+    time; hidden files and folders (.git, a run's .partial spool) are not articles."""
     for root, dirs, files in os.walk(folder):
-        dirs.sort()
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in sorted(files):
             path = Path(root) / name
-            if path.suffix.lower() in SUPPORTED and name != MANIFEST_NAME and path.is_file():
+            if (
+                not name.startswith(".")
+                and path.suffix.lower() in SUPPORTED
+                and name != MANIFEST_NAME
+                and path.is_file()
+            ):
                 yield path
 
 
-def iter_documents(inputs: Iterable[str | Path] | str | Path) -> Iterator[Document | ReadFailure]:
+def iter_documents(
+    inputs: Iterable[str | Path] | str | Path, skip: Iterable[Path] = ()
+) -> Iterator[Document | ReadFailure]:
     """Every document under `inputs` as it is read, picking up a `manifest.csv` beside text files;
-    unreadable files and rows come as ReadFailures in their place."""
+    unreadable files and rows come as ReadFailures in their place. `skip`: files never read."""
     if isinstance(inputs, (str, Path)):
         inputs = [inputs]
     manifests: dict[Path, dict[str, dict[str, str | None]]] = {}
-    for path in iter_inputs(inputs):
+    for path in iter_inputs(inputs, skip):
+        if isinstance(path, ReadFailure):
+            yield path
+            continue
         if path.name == MANIFEST_NAME:
             continue
         if path.suffix.lower() not in SUPPORTED:
@@ -298,9 +357,23 @@ def iter_documents(inputs: Iterable[str | Path] | str | Path) -> Iterator[Docume
             continue
         folder = path.parent
         if folder not in manifests:
-            mpath = folder / MANIFEST_NAME
-            manifests[folder] = load_manifest(mpath) if mpath.exists() else {}
+            manifests[folder], problem = _manifest_for(folder)
+            if problem is not None:
+                yield problem
         yield from iter_file(path, manifests[folder])
+
+
+def _manifest_for(folder: Path) -> tuple[dict[str, dict[str, str | None]], ReadFailure | None]:
+    """The folder's manifest, or none and why: a bad manifest costs its metadata, not the batch."""
+    path = folder / MANIFEST_NAME
+    if not path.exists():
+        return {}, None
+    try:
+        return load_manifest(path), None
+    except (InputError, ValueError, csv.Error, OSError) as exc:
+        return {}, ReadFailure(
+            str(path), f"manifest not used ({exc}); the folder's files are read without it"
+        )
 
 
 def read_documents(inputs: Iterable[str | Path] | str | Path) -> ReadResult:

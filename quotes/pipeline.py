@@ -38,6 +38,7 @@ class Options:
     cache: bool = True  # keep translations in the store's cache (translations.sqlite)
     include_terms: bool = False  # keep quoted titles, names and scare quotes (kind = term)
     nlp: str = "auto"  # auto: stanza when its models for the language are installed; rules: never
+    max_doc_chars: int = 5_000_000  # a longer document is reported, not processed
 
 
 def extract_quotes(
@@ -92,7 +93,11 @@ def quote_spans(text: str, lang: str) -> tuple[Lexicon, list[Post], list[QuoteSp
     paragraphs: what attribution reads (and what fitting its model reads too)."""
     lex = lexicon.load(lang)
     posts = find_posts(text, lex)
-    spans = [s for s in find_spans(text) if not any(p.span.start <= s.start < p.end for p in posts)]
+    spans = [
+        s
+        for s in find_spans(text)
+        if s.text_in(text).strip() and not any(p.span.start <= s.start < p.end for p in posts)
+    ]  # an empty pair of marks (「」, “”) quotes nothing
     return lex, posts, spans, paragraphs(text)
 
 

@@ -68,3 +68,29 @@ def test_pipeline_uses_the_store_cache(empty_model_store: Path) -> None:
     second = Translators()
     (q,) = extract_quotes(text, translators=second)
     assert second.for_lang("ja").computed == 0 and q.translation_engine == "gloss"  # type: ignore[attr-defined]
+
+
+def test_a_locked_cache_costs_time_never_renderings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import sqlite3
+
+    from quotes import cache
+
+    monkeypatch.setattr(cache, "LOCK_WAIT_S", 0.2)
+    path = tmp_path / "translations.sqlite"
+    TranslationCache(path).put("gloss", "1", "ja", {"本日": "today"})  # the file exists
+    holder = sqlite3.connect(path)
+    holder.execute("BEGIN EXCLUSIVE")  # another process is writing, and keeps at it
+    try:
+
+        class Upper:
+            engine = "gloss"
+
+            def translate(self, texts: list[str]) -> list[str | None]:
+                return [t.upper() for t in texts]
+
+        translator = CachedTranslator(Upper(), "1", "ja", TranslationCache(path))
+        assert translator.translate(["abc", "本日"]) == ["ABC", "本日"]  # computed, not served or lost
+        assert translator.cache.skipped == 2  # the read and the write, each given up after the wait
+    finally:
+        holder.rollback()
+        holder.close()
