@@ -271,6 +271,9 @@ def _span(
         while e > s and text[e - 1].isspace():
             e -= 1
         trimmed.append((s, e))
+    # a re-opening mark with nothing after it adds no words: the quote ends where its words do
+    kept = [i for i, (s, e) in enumerate(trimmed) if s < e] or [0]
+    pieces, trimmed = pieces[kept[0] : kept[-1] + 1], trimmed[kept[0] : kept[-1] + 1]
     return QuoteSpan(
         start=trimmed[0][0],
         end=trimmed[-1][1],

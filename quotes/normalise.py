@@ -12,8 +12,9 @@ import unicodedata
 
 import regex as re
 
-# a character and what composes with it: combining marks, Hangul vowel and final jamo; or CRLF
-_CLUSTER = re.compile(r"\r\n|.[\p{M}\u1160-\u11ff\ud7b0-\ud7ff]*", re.DOTALL)
+# a line end (CRLF, CR, LF: nothing composes with it), or a character and what composes with it:
+# combining marks, Hangul vowel and final jamo (a mark after a line end stands alone)
+_CLUSTER = re.compile(r"\r\n?|\n|[^\r\n][\p{M}\u1160-\u11ff\ud7b0-\ud7ff]*", re.DOTALL)
 
 
 def normalise(text: str) -> tuple[str, tuple[int, ...] | None]:
@@ -25,9 +26,12 @@ def normalise(text: str) -> tuple[str, tuple[int, ...] | None]:
     offsets: list[int] = []
     for m in _CLUSTER.finditer(text):
         cluster = m.group()
-        piece = "\n" if cluster in ("\r\n", "\r") else unicodedata.normalize("NFC", cluster)
+        piece = "\n" if cluster[0] in "\r\n" else unicodedata.normalize("NFC", cluster)
         out.append(piece)
-        offsets.extend([m.start()] * len(piece))
+        if piece == cluster:  # unchanged: character for character
+            offsets.extend(range(m.start(), m.end()))
+        else:  # composed or a line end: its characters stand for the whole cluster
+            offsets.extend([m.start()] * len(piece))
     offsets.append(len(text))
     return "".join(out), tuple(offsets)
 
