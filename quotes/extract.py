@@ -349,10 +349,17 @@ def join_spans(spans: list[QuoteSpan]) -> QuoteSpan:
     )
 
 
+HEADLINE_MAX = 300  # characters either side of a quote: a headline line is shorter
+
+
 def title_case_line(text: str, span: QuoteSpan, small_words: frozenset[str]) -> bool:
     """Is the quote's line a headline (nearly every word outside the quote capitalised)?"""
-    start = text.rfind("\n", 0, span.outer_start) + 1
-    end = text.find("\n", span.outer_end)
+    start = text.rfind("\n", max(0, span.outer_start - HEADLINE_MAX), span.outer_start) + 1
+    end = text.find("\n", span.outer_end, span.outer_end + HEADLINE_MAX)
+    if (start == 0 and span.outer_start > HEADLINE_MAX) or (
+        end < 0 and len(text) - span.outer_end > HEADLINE_MAX
+    ):
+        return False  # a line this long is prose, whatever its capitals (and is not rescanned)
     line = text[start : end if end >= 0 else len(text)]
     outside = (line[: span.outer_start - start] + " " + line[span.outer_end - start :]).split()
     words = [w for w in outside if w[:1].isalpha() and w.lower() not in small_words]

@@ -9,6 +9,9 @@ logistic model fitted on annotated train news weighs that evidence (weights/kind
 
 from __future__ import annotations
 
+import bisect
+from functools import lru_cache
+
 import regex as re
 
 from quotes.attribute import Attribution
@@ -142,20 +145,41 @@ def is_term(
 SENTENCE_WINDOW = 400  # characters either side: a sentence longer than this is read in part
 
 
-def _sentence_around(text: str, span: QuoteSpan) -> tuple[str, str]:
-    """The quote's sentence outside the quote, before and after it, each within a bounded window
-    so that a quote in an endless line costs the same as one in a short sentence."""
+def _sentence_bounds(text: str, span: QuoteSpan) -> tuple[int, int]:
+    """Where the quote's sentence starts and ends, each looked for within a bounded window so
+    that a quote in an endless line costs the same as one in a short sentence."""
     lo = max(0, span.outer_start - SENTENCE_WINDOW)
     start = max(lo, max(text.rfind(c, lo, span.outer_start) for c in ".!?\n。！？") + 1)
     hi = min(len(text), span.outer_end + SENTENCE_WINDOW)
     ends = [i for i in (text.find(c, span.outer_end, hi) for c in ".!?\n。！？") if i >= 0]
-    return text[start : span.outer_start], text[span.outer_end : min(ends) if ends else hi]
+    return start, min(ends) if ends else hi
+
+
+@lru_cache(maxsize=4)
+def _cues(text: str, lex: Lexicon) -> tuple[list[int], list[int]]:
+    """(starts, ends) of every reporting verb in the document, found in one pass: each quote
+    then looks its sentence up instead of rescanning it."""
+    found = [(m.start(), m.end()) for m in patterns(lex).reporting_cue.finditer(text)]
+    return [s for s, _ in found], [e for _, e in found]
+
+
+def _cues_between(text: str, lex: Lexicon, lo: int, hi: int) -> list[tuple[int, int]]:
+    starts, ends = _cues(text, lex)
+    i = bisect.bisect_left(starts, lo)
+    out = []
+    while i < len(starts) and starts[i] < hi:
+        if ends[i] <= hi:
+            out.append((starts[i], ends[i]))
+        i += 1
+    return out
 
 
 def _reporting_cue_near(text: str, span: QuoteSpan, lex: Lexicon) -> bool:
     """A reporting verb in the quote's sentence, outside the quote."""
-    before, after = _sentence_around(text, span)
-    return bool(patterns(lex).reporting_cue.search(before + " " + after))
+    start, end = _sentence_bounds(text, span)
+    return bool(
+        _cues_between(text, lex, start, span.outer_start) or _cues_between(text, lex, span.outer_end, end)
+    )
 
 
 def _cue_evidence(text: str, span: QuoteSpan, lex: Lexicon) -> dict[str, float]:
@@ -163,18 +187,20 @@ def _cue_evidence(text: str, span: QuoteSpan, lex: Lexicon) -> dict[str, float]:
     a few words before the quote with no clause break between ("nannte den Bericht eine
     „Zeitungsente“") governs it; a subjunctive ("sei", "habe") reports speech without a verb
     of saying."""
-    before, after = _sentence_around(text, span)
+    start, end = _sentence_bounds(text, span)
+    before, after = text[start : span.outer_start], text[span.outer_end : end]
     feats: dict[str, float] = {}
-    if patterns(lex).reporting_cue.search(before + " " + after):
+    cues = _cues_between(text, lex, start, span.outer_start)
+    later = _cues_between(text, lex, span.outer_end, end)
+    if cues or later:
         feats["cue_in_sentence"] = 1.0
-    cues = list(patterns(lex).reporting_cue.finditer(before))
     if cues:
-        between = before[cues[-1].end() :]
+        between = text[cues[-1][1] : span.outer_start]
         n = len(between.split())
         feats[f"cue_before:{'0-2' if n <= 2 else '3-6' if n <= 6 else '7+'}"] = 1.0
         if any(c in between for c in ",;:"):
             feats["cue_before_break"] = 1.0
-    elif patterns(lex).reporting_cue.search(after):
+    elif later:
         feats["cue_after"] = 1.0
     if lex.reported_speech and any(
         w.strip(",").lower() in lex.reported_speech for w in (before + " " + after).split()
@@ -196,10 +222,17 @@ def _title_cue(before: str, lex: Lexicon, shaped: bool) -> bool:
     return shaped and pat.title_cue_possessive is not None and bool(pat.title_cue_possessive.search(before))
 
 
+HEADING_MAX = 300  # characters of text beside a quote on its line: more is prose, not a heading
+
+
 def _heading(text: str, span: QuoteSpan, words: list[str], lex: Lexicon) -> bool:
     """A paragraph that is only a title-case quote is a section heading ('Legend in the Coal Fields.')."""
-    start = text.rfind("\n", 0, span.outer_start) + 1
-    end = text.find("\n", span.outer_end)
+    start = text.rfind("\n", max(0, span.outer_start - HEADING_MAX), span.outer_start) + 1
+    end = text.find("\n", span.outer_end, span.outer_end + HEADING_MAX)
+    if (start == 0 and span.outer_start > HEADING_MAX) or (
+        end < 0 and len(text) - span.outer_end > HEADING_MAX
+    ):
+        return False  # a long line is no heading (and is not rescanned for every quote)
     outside = text[start : span.outer_start] + text[span.outer_end : end if end >= 0 else len(text)]
     if outside.strip(" .:") or len(words) < 2:
         return False

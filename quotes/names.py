@@ -7,6 +7,7 @@ the fullest description of that ministry in the document.
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 
 import regex as re
@@ -118,11 +119,13 @@ class DocumentNames:
     def __init__(self, text: str, spans: list[QuoteSpan], lex: Lexicon) -> None:
         self.text = text
         self.lex = lex
-        inside = [(s.start, s.end) for s in spans]
+        inside = sorted((s.start, s.end) for s in spans)
+        starts = [a for a, _ in inside]
         self.names: list[_Name] = []
         for m in re.finditer(name_pattern(lex), text):
-            if any(a <= m.start() < b for a, b in inside):
-                continue
+            i = bisect.bisect_right(starts, m.start()) - 1
+            if i >= 0 and m.start() < inside[i][1]:
+                continue  # inside a quotation (spans do not nest)
             words = [_strip_possessive(w) for w in m.group().split()]
             while words and words[0].strip(".") in lex.stop_capitals:
                 words.pop(0)
@@ -131,15 +134,23 @@ class DocumentNames:
             title, core = split_title(words, lex)
             if core and not (len(core) == 1 and core[0] in lex.stop_capitals):
                 self.names.append(_Name(m.start(), m.end(), core, title))
+        # by surname and by name: each lookup reads the names it can match, not every name
+        self._starts = [n.start for n in self.names]  # in text order
+        self._by_surname: dict[str, list[_Name]] = {}  # one name per distinct (core, title)
+        seen: set[tuple[tuple[str, ...], tuple[str, ...]]] = set()
+        for name in self.names:
+            if (name.core, name.title) not in seen:
+                seen.add((name.core, name.title))
+                self._by_surname.setdefault(name.core[-1].lower().rstrip("."), []).append(name)
 
     def canonical(self, words: tuple[str, ...]) -> tuple[str, ...]:
         """The longest name in the document ending with the same surname and holding all `words`."""
         wanted = {w.lower().rstrip(".") for w in words}
         last = words[-1].lower()
         best = words
-        for name in self.names:
+        for name in self._by_surname.get(last.rstrip("."), ()):
             lowered = [w.lower().rstrip(".") for w in name.core]
-            if lowered[-1] == last.rstrip(".") and wanted <= set(lowered) and len(name.core) > len(best):
+            if wanted <= set(lowered) and len(name.core) > len(best):
                 best = name.core
         if all(w.isupper() and len(w) > 1 for w in best):  # transcripts: PENCE, unless an acronym (CGT)
             best = tuple(
@@ -149,11 +160,12 @@ class DocumentNames:
         return best
 
     def title_of(self, core: tuple[str, ...]) -> tuple[str, ...]:
-        titles = [n.title for n in self.names if n.core == core and n.title]
+        same = self._by_surname.get(core[-1].lower().rstrip("."), ()) if core else ()
+        titles = [n.title for n in same if n.core == core and n.title]
         return max(titles, key=len) if titles else ()
 
     def gender(self, core: tuple[str, ...]) -> str | None:
-        for name in self.names:
+        for name in self._by_surname.get(core[-1].lower().rstrip("."), ()) if core else ():
             if name.core[-1:] == core[-1:]:
                 for t in name.title:
                     if t in self.lex.female_titles or t.lower() in self.lex.female_titles:
@@ -168,7 +180,8 @@ class DocumentNames:
             self.text.rfind(". ", lo, pos), self.text.rfind("? ", lo, pos), self.text.rfind("! ", lo, pos)
         )
         start = cut + 2 if cut >= 0 else lo
-        first = next((n for n in self.names if start <= n.start < pos), None)
+        i = bisect.bisect_left(self._starts, start)
+        first = self.names[i] if i < len(self.names) and self.names[i].start < pos else None
         if first is None or self.text[start : first.start].strip() or _is_org(first.core, self.lex):
             return None
         g = self.gender(self.canonical(first.core))
@@ -179,8 +192,10 @@ class DocumentNames:
         return first
 
     def nearest_person_before(self, pos: int, gender: str | None, lo: int) -> _Name | None:
-        for name in reversed(self.names):
-            if name.end > pos or name.start < lo:
+        for name in reversed(
+            self.names[bisect.bisect_left(self._starts, lo) : bisect.bisect_left(self._starts, pos)]
+        ):
+            if name.end > pos:
                 continue
             if _is_org(name.core, self.lex):
                 continue

@@ -148,8 +148,54 @@ def _identifier() -> Any:
     return identifier
 
 
+# the languages a run in each shared script can be in: Latin letters are never Korean
+SCRIPT_LANGUAGES = {
+    "Latin": frozenset(
+        {
+            "af",
+            "ca",
+            "cs",
+            "cy",
+            "da",
+            "de",
+            "en",
+            "es",
+            "et",
+            "fi",
+            "fr",
+            "hr",
+            "hu",
+            "id",
+            "it",
+            "lt",
+            "lv",
+            "nl",
+            "no",
+            "pl",
+            "pt",
+            "ro",
+            "sk",
+            "sl",
+            "so",
+            "sq",
+            "sv",
+            "sw",
+            "tl",
+            "tr",
+            "vi",
+        }
+    ),
+    "Cyrillic": frozenset({"bg", "mk", "ru", "uk"}),
+    "Arabic": frozenset({"ar", "fa", "ur"}),
+    "Devanagari": frozenset({"hi", "mr", "ne"}),
+}
+
+
 def _ranked(text: str) -> list[tuple[str, float]]:
-    return [(str(lang), float(p)) for lang, p in _identifier().rank(text)[:5]]
+    """The five likeliest languages, among those written in the text's script."""
+    ranked = [(str(lang), float(p)) for lang, p in _identifier().rank(text)]
+    allowed = SCRIPT_LANGUAGES.get(script_of(text))
+    return ([r for r in ranked if allowed is None or r[0] in allowed] or ranked)[:5]
 
 
 def detect(text: str, default: str | None = None, min_letters: int = MIN_LETTERS) -> tuple[str | None, float]:
@@ -312,7 +358,9 @@ def segments(text: str, default: str | None = None) -> list[Segment]:
             lang, conf = _run_language(text[start:end], script, doc_has_kana, priors.get(script))
             para.append(Segment(start, end, lang, script, conf))
         raw.extend(_within_paragraph(text, para))
-    smoothed = [s if s.lang else _undetected(text, s, raw, default) for s in raw]
+    known = {script: _majority([s for s in raw if s.script == script]) for script in {s.script for s in raw}}
+    known["Common"] = _majority(raw)  # "___", "1 p.m.": the document's language
+    smoothed = [s if s.lang else _undetected(text, s, known[s.script], default) for s in raw]
     # short alphabetic runs (a signature, "EPIC!", a line of links) take the language of the
     # document's substantial text in their script, not the detector's guess on a few words
     majors = {}  # per script, from the runs as detected: the long ones if any, else all, by length
@@ -377,11 +425,10 @@ def _letters(text: str, seg: Segment) -> int:
     return len(_LETTER.findall(text[seg.start : seg.end]))
 
 
-def _undetected(text: str, seg: Segment, raw: list[Segment], default: str | None) -> Segment:
-    """Too short to detect: the language of the document's other runs in this script, else the
-    caller's default, else the detector's best guess anyway (a Latin run is never zh or ja)."""
-    same = raw if seg.script == "Common" else [s for s in raw if s.script == seg.script]  # "___", "1 p.m."
-    lang = _majority(same) or default
+def _undetected(text: str, seg: Segment, known: str | None, default: str | None) -> Segment:
+    """Too short to detect: the language of the document's other runs in this script (`known`),
+    else the caller's default, else the detector's best guess anyway (a Latin run is never zh)."""
+    lang = known or default
     if lang is None:
         lang, _ = detect(text[seg.start : seg.end], default=None, min_letters=1)
     return Segment(seg.start, seg.end, lang, seg.script, seg.confidence)

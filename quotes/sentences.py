@@ -17,24 +17,37 @@ _ABBREVIATION = re.compile(
 _SENTENCE_BREAK = re.compile(r"[.!?。！？][\"”’»」“]?\s+|[“”»]?:\s+(?=\p{Lu}\p{Ll})")
 
 
+SENTENCE_WINDOW = 1000  # characters looked back or ahead for a sentence break: a longer
+# sentence (a page without full stops) is read in part, so the cost per quote stays bounded
+
+
 def sentence_start(text: str, para: Paragraph, pos: int) -> int:
     """Start of the sentence holding `pos`, inside its paragraph; abbreviations do not end sentences."""
-    for m in reversed(list(_SENTENCE_BREAK.finditer(text[para.start : pos]))):
-        last = re.search(r"(\S+)$", text[para.start : para.start + m.start()])
-        if last and _ABBREVIATION.fullmatch(last.group(1)):
+    lo = max(para.start, pos - SENTENCE_WINDOW)
+    for m in reversed(list(_SENTENCE_BREAK.finditer(text, lo, pos))):
+        if _abbreviation_before(text, m.start()):
             continue
-        return para.start + m.end()
-    dateline = _DATELINE.match(text, para.start, pos)
-    return dateline.end() if dateline else para.start
+        return m.end()
+    dateline = _DATELINE.match(text, para.start, pos) if lo == para.start else None
+    return dateline.end() if dateline else lo
 
 
 def sentence_end(text: str, para: Paragraph, pos: int) -> int:
     """Start of the sentence after the one holding `pos` (the paragraph end if none)."""
-    for m in _SENTENCE_BREAK.finditer(text, pos, para.end):
-        last = re.search(r"(\S+)$", text[para.start : m.start()])
-        if not (last and _ABBREVIATION.fullmatch(last.group(1))):
+    hi = min(para.end, pos + SENTENCE_WINDOW)
+    for m in _SENTENCE_BREAK.finditer(text, pos, hi):
+        if not _abbreviation_before(text, m.start()):
             return m.end()
-    return para.end
+    return hi
+
+
+def _abbreviation_before(text: str, pos: int) -> bool:
+    """Is the word that ends at `pos` an abbreviation ('Mr', 'U.S', '14')?"""
+    last = _LAST_WORD.search(text, max(0, pos - 20), pos)
+    return bool(last and _ABBREVIATION.fullmatch(last.group(1)))
+
+
+_LAST_WORD = re.compile(r"(?<!\S)(\S+)$")
 
 
 # "WASHINGTON -- ", "TOKYO (Reuters) — ": a dateline is not part of the first sentence

@@ -139,3 +139,27 @@ def test_errors_file_neutralises_formulas_and_a_leading_tab(tmp_path: Path) -> N
     errors = tmp_path / "e.csv"
     _extract(str(corpus), "-o", str(tmp_path / "q.csv"), "--errors", str(errors), "--max-doc-chars", "100")
     assert list(_errors(errors)) == ["'=cmd"]  # the id, stripped, as a spreadsheet shows it
+
+
+def test_cost_per_quote_does_not_grow_with_the_line_or_the_page(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every window is bounded: the text a quote's sentence is searched in, its headline line,
+    the mentions read as candidates. Counted in characters and calls, not timed."""
+    from quotes import kinds, sentences
+    from quotes.pipeline import Options, extract_quotes
+
+    scanned: list[int] = []
+    real = sentences._SENTENCE_BREAK
+
+    class Counting:
+        def finditer(self, text: str, lo: int = 0, hi: int | None = None):  # type: ignore[no-untyped-def]
+            scanned.append((len(text) if hi is None else hi) - lo)
+            return real.finditer(text, lo, len(text) if hi is None else hi)
+
+    monkeypatch.setattr(sentences, "_SENTENCE_BREAK", Counting())
+    options = Options(translate=False, cache=False, lang="en")
+    for n in (100, 1000):
+        scanned.clear()
+        text = "'a' 'b' X " * n  # one endless line, a quote every five characters
+        extract_quotes(text, options=options)
+        assert max(scanned) <= sentences.SENTENCE_WINDOW
+    assert kinds.SENTENCE_WINDOW <= 400

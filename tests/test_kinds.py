@@ -91,10 +91,10 @@ def test_cue_evidence_reads_where_the_reporting_verb_stands() -> None:
 
 def test_the_sentence_read_around_a_quote_is_bounded() -> None:
     from quotes.extract import find_spans
-    from quotes.kinds import SENTENCE_WINDOW, _sentence_around
+    from quotes.kinds import SENTENCE_WINDOW, _sentence_bounds
 
     text = "a " * 50_000 + "„Wort“" + " b" * 50_000
     (span,) = [s for s in find_spans(text) if s.text_in(text) == "Wort"]
-    before, after = _sentence_around(text, span)
-    assert len(before) <= SENTENCE_WINDOW and len(after) <= SENTENCE_WINDOW
-    assert before.endswith("a ") and after.startswith(" b")
+    start, end = _sentence_bounds(text, span)
+    assert span.outer_start - start <= SENTENCE_WINDOW and end - span.outer_end <= SENTENCE_WINDOW
+    assert text[start : span.outer_start].endswith("a ") and text[span.outer_end : end].startswith(" b")

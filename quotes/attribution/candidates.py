@@ -41,6 +41,7 @@ STRONG = frozenset(
 # constructions whose grammar names the speaker outright: no other candidate is read
 DECISIVE = frozenset({"object_speaker"})
 MAX_DISTANCE = 400  # characters; farther mentions are not read as candidates
+MAX_NEARBY = 12  # mentions on each side of a quote read as candidates, the closest first
 LABEL_CHARS = 120  # a line this short, with no full stop, above a quote is a label
 
 
@@ -219,13 +220,15 @@ def nearby(ctx: Context) -> list[Mention]:
     quoted = text[ctx.span.start : ctx.span.end].rstrip()
     if quoted.endswith((".", "!", "?", "。", "！", "？")) and re.match(r"\s*\p{Lu}", ctx.after):
         hi = ctx.span.outer_end  # “The plan is dead.” Bo Chen says …: the next sentence is another's
-    out = []
-    for window_lo, window_hi in ((lo, ctx.span.outer_start), (ctx.span.outer_end, hi)):
+    before: list[Mention] = []
+    after: list[Mention] = []
+    for side, window_lo, window_hi in ((before, lo, ctx.span.outer_start), (after, ctx.span.outer_end, hi)):
         for m in _mention_re(ctx.lex).finditer(text, window_lo, window_hi):
             mention = mention_in(m, 0, ctx.lex)
             if mention is not None:
-                out.append(mention)
-    return out
+                side.append(mention)
+    # the closest on each side: a page of bare capitals ("X X X …") must not cost quotes x names
+    return before[-MAX_NEARBY:] + after[:MAX_NEARBY]
 
 
 @lru_cache(maxsize=8)
