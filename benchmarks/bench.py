@@ -167,11 +167,15 @@ def main() -> int:
     )
     parser.add_argument("--quick", action="store_true", help="smaller corpora (1x/10x, 1k/10k quotes)")
     parser.add_argument("--report", type=Path, default=ROOT / "benchmarks" / "report.json")
+    parser.add_argument("--only", metavar="STEP,…", help="rerun these steps into the existing report")
     args = parser.parse_args()
     report: dict[str, Any] = {
         "machine": {"python": platform.python_version(), "cores": _cores()},
         "targets": TARGETS,
     }
+    only = set(args.only.split(",")) if args.only else None
+    if only and args.report.exists():
+        report = {**json.loads(args.report.read_text(encoding="utf-8")), "targets": TARGETS}
     with tempfile.TemporaryDirectory() as folder:
         tmp = Path(folder)
         steps = [
@@ -183,6 +187,8 @@ def main() -> int:
             ("compare", lambda: compare_scale(tmp, [1000, 10000] if args.quick else [1000, 10000, 100000])),
         ]
         for name, step in steps:
+            if only and name not in only:
+                continue
             start = time.perf_counter()
             report[name] = step()
             print(f"{name} ({time.perf_counter() - start:.0f} s): {json.dumps(report[name])}", flush=True)
