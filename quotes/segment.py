@@ -71,63 +71,23 @@ SHORT_LINE_LETTERS = 60  # a run this short takes the language of the document's
 FIXED_SCRIPTS = {"Kana", "Han", "Hangul", "Hebrew", "Greek", "Thai"}  # the script decides the language
 
 
+def _codes(codes: str) -> frozenset[str]:
+    return frozenset(codes.split())
+
+
+# the languages a run in each shared script can be in: Latin letters are never Korean
+SCRIPT_LANGUAGES = {
+    "Latin": _codes(
+        "af ca cs cy da de en es et fi fr hr hu id it lt lv nl no pl pt ro sk sl so sq sv sw tl tr vi"
+    ),
+    "Cyrillic": _codes("bg mk ru uk"),
+    "Arabic": _codes("ar fa ur"),
+    "Devanagari": _codes("hi mr ne"),
+}
 # the languages told apart: those langdetect profiles, so that results stay comparable
-DETECTED = [
-    "af",
-    "ar",
-    "bg",
-    "bn",
-    "ca",
-    "cs",
-    "cy",
-    "da",
-    "de",
-    "el",
-    "en",
-    "es",
-    "et",
-    "fa",
-    "fi",
-    "fr",
-    "gu",
-    "he",
-    "hi",
-    "hr",
-    "hu",
-    "id",
-    "it",
-    "ja",
-    "kn",
-    "ko",
-    "lt",
-    "lv",
-    "mk",
-    "ml",
-    "mr",
-    "ne",
-    "nl",
-    "no",
-    "pa",
-    "pl",
-    "pt",
-    "ro",
-    "ru",
-    "sk",
-    "sl",
-    "so",
-    "sq",
-    "sv",
-    "sw",
-    "ta",
-    "te",
-    "th",
-    "tl",
-    "tr",
-    "uk",
-    "ur",
-    "vi",
-    "zh",
-]
+DETECTED = sorted(
+    frozenset().union(*SCRIPT_LANGUAGES.values()) | _codes("bn el gu he ja kn ko ml pa ta te th zh")
+)
 PRIOR_SHARE = 0.1  # a run keeps its document's language unless another is ten times likelier
 SAMPLE_CHARS = 1500  # the document's language in a script is read on this much of its text,
 SAMPLE_RUN_CHARS = 300  # at most this much from each run
@@ -146,49 +106,6 @@ def _identifier() -> Any:
     identifier = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
     identifier.set_languages(DETECTED)
     return identifier
-
-
-# the languages a run in each shared script can be in: Latin letters are never Korean
-SCRIPT_LANGUAGES = {
-    "Latin": frozenset(
-        {
-            "af",
-            "ca",
-            "cs",
-            "cy",
-            "da",
-            "de",
-            "en",
-            "es",
-            "et",
-            "fi",
-            "fr",
-            "hr",
-            "hu",
-            "id",
-            "it",
-            "lt",
-            "lv",
-            "nl",
-            "no",
-            "pl",
-            "pt",
-            "ro",
-            "sk",
-            "sl",
-            "so",
-            "sq",
-            "sv",
-            "sw",
-            "tl",
-            "tr",
-            "vi",
-        }
-    ),
-    "Cyrillic": frozenset({"bg", "mk", "ru", "uk"}),
-    "Arabic": frozenset({"ar", "fa", "ur"}),
-    "Devanagari": frozenset({"hi", "mr", "ne"}),
-}
 
 
 def _ranked(text: str) -> list[tuple[str, float]]:
