@@ -3,7 +3,7 @@ PY ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: setup test lint check run bench eval weights weights-cjk
+.PHONY: setup test lint check run bench fuzz eval weights weights-cjk
 
 setup:  ## create .venv and install quotes with its dev tools (torch pinned to CPU via constraints.txt)
 	$(PY) -m venv $(VENV)
@@ -26,6 +26,9 @@ run:  ## the main command on the seed corpus
 
 bench:  ## corpus-scale benchmarks against the targets of issue 11, JSON report (benchmarks/bench.py)
 	$(BIN)/python benchmarks/bench.py
+
+fuzz:  ## 100,000 generated documents: crashes, hangs, lost documents, offset mismatches (benchmarks/fuzz.py)
+	$(BIN)/python benchmarks/fuzz.py
 
 eval:  ## quality gate on the annotated dev data, where it exists (benchmarks/eval_gate.py)
 	$(BIN)/python benchmarks/eval_gate.py
