@@ -227,7 +227,7 @@ def write_run(
     are known (speakers.py), then the table is written and put in place in one rename.
     `stream` replaces the local processes (quotes.dask.outcomes runs them on a cluster)."""
     started = time.perf_counter()
-    stats = RunStats(jobs=jobs)
+    stats = RunStats(jobs=jobs if stream is None else 0)  # 0: the processes were a cluster's
     targets = [t for t in (output, segments_to, errors) if t and t != "-"]
     check_targets(inputs, targets)
     # every output is opened before any work, so an unwritable one fails in a second, not an hour

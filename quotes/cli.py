@@ -327,7 +327,8 @@ def print_summary(stats: RunStats, output: str, out: TextIO) -> None:
     rate = stats.chars / stats.seconds if stats.seconds else 0.0
     print(
         f"rate: {stats.documents} document(s), {stats.chars:,} characters in {stats.seconds:.1f} s: "
-        f"{rate:,.0f} chars/s, {stats.documents / (stats.seconds or 1):.1f} docs/s ({stats.jobs} job(s))",
+        f"{rate:,.0f} chars/s, {stats.documents / (stats.seconds or 1):.1f} docs/s "
+        + (f"({stats.jobs} job(s))" if stats.jobs else "(on a Dask cluster)"),
         file=out,
     )
 
