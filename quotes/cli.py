@@ -30,7 +30,7 @@ The output format follows the extension of -o: .csv, .jsonl or .parquet; '-o -' 
 standard output. Documents that cannot be read are reported and skipped; the rest is processed.
 Documents stream through the run (memory stays flat in corpus size) on all cores by default;
 the table appears in one rename when the run ends, and the rows of finished documents wait in
-a '.NAME.partial.jsonl' beside it meanwhile (kept if the run is killed).
+a hidden '.NAME.partial.*.jsonl' beside it meanwhile (kept if the run is killed).
 
 examples:
   quotes extract seeds/ -o quotes.csv
@@ -72,7 +72,10 @@ def _parser() -> argparse.ArgumentParser:
         help="CSV for spreadsheets: add a UTF-8 byte-order mark so non-Latin text opens correctly",
     )
     ex.add_argument(
-        "--errors", metavar="FILE", help="also write the documents that failed (doc, reason) as CSV"
+        "--errors",
+        metavar="FILE",
+        help="also write, as CSV (doc, reason), the documents that failed and what reading repaired "
+        "in others ('warning: …')",
     )
     ex.add_argument(
         "--segments",
