@@ -113,10 +113,19 @@ def _serialise(frame: pd.DataFrame, fmt: str, excel: bool) -> bytes:
     return buf.getvalue()
 
 
-def write_atomic(data: bytes, path: Path) -> None:
-    """Write to a temporary file beside `path`, then rename: readers never see half a file."""
+def temp_beside(path: Path) -> tuple[int, Path]:
+    """A temporary file in `path`'s folder, with the permissions a plain open() would give."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    mask = os.umask(0)
+    os.umask(mask)
+    os.chmod(tmp, 0o666 & ~mask)
+    return fd, Path(tmp)
+
+
+def write_atomic(data: bytes, path: Path) -> None:
+    """Write to a temporary file beside `path`, then rename: readers never see half a file."""
+    fd, tmp = temp_beside(path)
     try:
         with os.fdopen(fd, "wb") as f:
             f.write(data)

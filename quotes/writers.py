@@ -17,23 +17,10 @@ from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
-from quotes.table import COLUMNS, FORMULA_START, format_of
+from quotes.table import COLUMNS, FORMULA_START, format_of, temp_beside
 
 ROW_GROUP = 10_000  # Parquet rows per row group: what one write holds in memory
 _ARROW_TYPES = {"string": "string", "Int64": "int64", "Float64": "float64"}
-
-
-def _temp_beside(path: Path) -> tuple[int, Path]:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    os.chmod(tmp, 0o666 & ~_umask())  # the permissions a plain open() would give
-    return fd, Path(tmp)
-
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
 
 
 def safe_cell(value: Any) -> Any:
@@ -73,7 +60,7 @@ class TableWriter:
         if self._stdout:
             self._file: Any = sys.stdout
         else:
-            fd, self._tmp = _temp_beside(self.path)
+            fd, self._tmp = temp_beside(self.path)
             if self.format == "parquet":
                 self._file = os.fdopen(fd, "wb")
             else:

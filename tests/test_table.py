@@ -81,3 +81,13 @@ def test_failed_export_leaves_previous_file_and_no_temp(
 
 def test_public_columns_are_the_table_columns() -> None:
     assert quotes.COLUMNS is COLUMNS
+
+
+def test_exports_get_the_usual_permissions(tmp_path: Path) -> None:
+    import os
+
+    path = tmp_path / "variants.csv"
+    export(to_frame([ROW]), path)  # compare and the HTML report write through here
+    mask = os.umask(0)
+    os.umask(mask)
+    assert path.stat().st_mode & 0o777 == 0o666 & ~mask
