@@ -87,13 +87,13 @@ def outcomes(
     """Every document's outcome, in input order; unreadable inputs come as failed outcomes.
     `skip`: files not to read (the run's own outputs, when they lie among the inputs)."""
     items = unique_ids(iter_documents(inputs, skip))
-    translators = _translators(options)
+    translators = translators_for(options)
     for item in items:  # the first document warms this process before any worker forks
-        yield _one(item, options, translators)
+        yield outcome_of(item, options, translators)
         break
     if jobs <= 1:
         for item in items:
-            yield _one(item, options, translators)
+            yield outcome_of(item, options, translators)
         return
     context = multiprocessing.get_context("fork")
     in_flight = threading.Semaphore(jobs * WINDOW_PER_JOB)
@@ -132,13 +132,14 @@ def unique_ids(items: Iterable[Document | ReadFailure]) -> Iterator[Document | R
         yield item
 
 
-def _one(item: Document | ReadFailure, options: Options, translators: Translators) -> Outcome:
+def outcome_of(item: Document | ReadFailure, options: Options, translators: Translators) -> Outcome:
+    """A document processed, or a read failure passed on as a failed outcome."""
     if isinstance(item, ReadFailure):
         return Outcome(item.doc, failure=item)
     return process(item, options, translators)
 
 
-def _translators(options: Options) -> Translators:
+def translators_for(options: Options) -> Translators:
     return Translators(store=options.models, enabled=options.translate, use_cache=options.cache)
 
 
@@ -148,11 +149,11 @@ _WORKER: dict[str, Any] = {}
 def _start_worker(options: Options) -> None:
     # a worker opens its own translators: a forked SQLite connection must not be shared
     _WORKER["options"] = options
-    _WORKER["translators"] = _translators(options)
+    _WORKER["translators"] = translators_for(options)
 
 
 def _work(item: Document | ReadFailure) -> Outcome:
-    return _one(item, _WORKER["options"], _WORKER["translators"])
+    return outcome_of(item, _WORKER["options"], _WORKER["translators"])
 
 
 @dataclass

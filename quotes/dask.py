@@ -19,8 +19,8 @@ from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from quotes.batch import ERROR_COLUMNS, Outcome, process, unique_ids
-from quotes.documents import Document, ReadFailure, iter_documents, record_to_document
+from quotes.batch import ERROR_COLUMNS, Outcome, outcome_of, translators_for, unique_ids
+from quotes.documents import Document, ReadFailure, iter_documents, read_record
 from quotes.pipeline import Options
 from quotes.speakers import canonical_map
 from quotes.table import COLUMNS, to_frame
@@ -36,9 +36,7 @@ _TRANSLATORS: dict[Options, Translators] = {}  # per worker process, per run's o
 
 def _translators(options: Options) -> Translators:
     if options not in _TRANSLATORS:
-        _TRANSLATORS[options] = Translators(
-            store=options.models, enabled=options.translate, use_cache=options.cache
-        )
+        _TRANSLATORS[options] = translators_for(options)
     return _TRANSLATORS[options]
 
 
@@ -52,11 +50,10 @@ def _run(items: Iterable[Document | ReadFailure], options: Options) -> Parts:
     failures: list[dict[str, Any]] = []
     documents = chars = 0
     for item in items:
-        outcome = process(item, options, _translators(options)) if isinstance(item, Document) else None
-        failure = item if isinstance(item, ReadFailure) else outcome.failure if outcome else None
-        if failure is not None:
-            failures.append({"doc": failure.doc, "reason": failure.reason})
-        elif outcome is not None:
+        outcome = outcome_of(item, options, _translators(options))
+        if outcome.failure is not None:
+            failures.append({"doc": outcome.failure.doc, "reason": outcome.failure.reason})
+        else:
             rows.extend(outcome.rows)
             documents += 1
             chars += outcome.chars
@@ -66,11 +63,7 @@ def _run(items: Iterable[Document | ReadFailure], options: Options) -> Parts:
 
 def _records(records: Iterable[Mapping[str, Any]], partition: str) -> Iterable[Document | ReadFailure]:
     for n, record in enumerate(records, 1):
-        where = f"{partition}:{n}"
-        try:
-            yield record_to_document(dict(record), where, str(record.get("source") or partition))
-        except ValueError as exc:
-            yield ReadFailure(where, str(exc))
+        yield read_record(dict(record), f"{partition}:{n}", str(record.get("source") or partition))
 
 
 def _frame_part(frame: pd.DataFrame, options: Options, number: int) -> Parts:
@@ -80,7 +73,12 @@ def _frame_part(frame: pd.DataFrame, options: Options, number: int) -> Parts:
 
 def _items_part(items: list[Any], options: Options, number: int) -> Parts:
     where = f"partition {number}"
-    docs = (item if isinstance(item, Document) else next(iter(_records([item], where))) for item in items)
+    docs = (
+        item
+        if isinstance(item, Document)
+        else read_record(dict(item), f"{where}:{n}", str(item.get("source") or where))
+        for n, item in enumerate(items, 1)
+    )
     return _run(docs, options)
 
 
@@ -175,9 +173,4 @@ def _batches(items: Iterator[Document | ReadFailure], size: int) -> Iterator[lis
 
 
 def _outcomes(items: list[Document | ReadFailure], options: Options) -> list[Outcome]:
-    return [
-        process(item, options, _translators(options))
-        if isinstance(item, Document)
-        else Outcome(item.doc, failure=item)
-        for item in items
-    ]
+    return [outcome_of(item, options, _translators(options)) for item in items]

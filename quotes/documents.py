@@ -147,6 +147,16 @@ def load_manifest(path: Path) -> dict[str, dict[str, str | None]]:
         return rows
 
 
+def read_record(
+    record: dict[str, Any], fallback_id: str, source: str, warnings: tuple[str, ...] = ()
+) -> Document | ReadFailure:
+    """A record (a JSONL line, a table row) as a document, or why it cannot be one."""
+    try:
+        return record_to_document(record, fallback_id, source, warnings)
+    except ValueError as exc:
+        return ReadFailure(fallback_id, str(exc))
+
+
 def record_to_document(
     record: dict[str, Any], fallback_id: str, source: str, warnings: tuple[str, ...] = ()
 ) -> Document:
@@ -230,13 +240,11 @@ def iter_file(
     try:
         if suffix in TABLE_SUFFIXES:
             for where, rec, repaired in _read_records(path):
-                if isinstance(rec, Exception):
-                    yield ReadFailure(where, str(rec))
-                    continue
-                try:
-                    yield record_to_document(rec, where, str(path), repaired)
-                except ValueError as exc:
-                    yield ReadFailure(where, str(exc))
+                yield (
+                    ReadFailure(where, str(rec))
+                    if isinstance(rec, Exception)
+                    else read_record(rec, where, str(path), repaired)
+                )
             return
         raw, repaired = decode_reporting(path.read_bytes())
         title = None
