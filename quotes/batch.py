@@ -221,14 +221,15 @@ def write_run(
     excel: bool = False,
     jobs: int = 1,
     progress: Callable[[Iterator[Outcome]], Iterator[Outcome]] | None = None,
-    stream: Iterator[Outcome] | None = None,
+    elsewhere: Callable[[list[Path]], Iterator[Outcome]] | None = None,
 ) -> RunStats:
     """Extract every quote under `inputs` into `output` as the documents are processed. Rows of
     finished documents wait in a spool beside the output until the corpus-wide speaker names
     are known (speakers.py), then the table is written and put in place in one rename.
-    `stream` replaces the local processes (quotes.dask.outcomes runs them on a cluster)."""
+    `elsewhere(skip)` replaces the local processes (quotes.dask.outcomes runs them on a cluster);
+    `skip` lists the outputs, not to be read as inputs."""
     started = time.perf_counter()
-    stats = RunStats(jobs=jobs if stream is None else 0)  # 0: the processes were a cluster's
+    stats = RunStats(jobs=jobs if elsewhere is None else 0)  # 0: the processes were a cluster's
     targets = [t for t in (output, segments_to, errors) if t and t != "-"]
     check_targets(inputs, targets)
     # every output is opened before any work, so an unwritable one fails in a second, not an hour
@@ -239,7 +240,7 @@ def write_run(
     names: set[tuple[str, str | None, str | None]] = set()
     try:
         skip = [Path(t) for t in targets]
-        stream = stream if stream is not None else outcomes(inputs, options, jobs, skip)
+        stream = elsewhere(skip) if elsewhere is not None else outcomes(inputs, options, jobs, skip)
         for outcome in progress(stream) if progress else stream:
             stats.add_outcome(outcome)
             if errs:

@@ -257,14 +257,16 @@ def cmd_extract(args: argparse.Namespace) -> int:
         include_terms=args.include_terms,
         max_doc_chars=args.max_doc_chars,
     )
-    stream = None
+    elsewhere = None
     if args.dask:
         try:
             from quotes import dask as on_dask
         except ImportError as exc:
             raise CliError(f"--dask needs dask and distributed installed ({exc})") from None
-        outputs = [Path(t) for t in (args.output, args.errors, args.segments) if t and t != "-"]
-        stream = on_dask.outcomes(args.inputs, options, args.dask, skip=outputs)
+
+        def elsewhere(skip: list[Path]) -> Iterator[Outcome]:
+            return on_dask.outcomes(args.inputs, options, args.dask, skip)
+
     try:
         stats = write_run(
             args.inputs,
@@ -275,7 +277,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
             excel=args.excel,
             jobs=args.jobs or default_jobs(),
             progress=_progress(args.quiet),
-            stream=stream,
+            elsewhere=elsewhere,
         )
     except (InputError, ExportError) as exc:
         raise CliError(str(exc)) from None

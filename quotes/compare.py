@@ -21,6 +21,7 @@ from rapidfuzz.distance import Indel
 from quotes.documents import Document
 from quotes.shared_words import containing, similar_pairs
 from quotes.table import to_frame
+from quotes.writers import is_missing
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -195,17 +196,7 @@ def compare(table: pd.DataFrame, documents: Iterable[Document] | None = None) ->
 
 def _text(record: Mapping[str, Any], key: str) -> str:
     value = record.get(key)
-    return (
-        ""
-        if value is None or _missing(value) or (isinstance(value, float) and value != value)
-        else str(value)
-    )
-
-
-def _missing(value: Any) -> bool:
-    import pandas as pd  # loaded by then: the table is a DataFrame
-
-    return value is pd.NA
+    return "" if is_missing(value) else str(value)
 
 
 def _item(index: int, record: Mapping[str, Any]) -> _Item:

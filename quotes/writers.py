@@ -33,12 +33,13 @@ def safe_cell(value: Any) -> Any:
 def plain_rows(frame: Any) -> list[dict[str, Any]]:
     """A DataFrame's rows as dicts of plain Python values, missing as None."""
     return [
-        {k: None if _missing(v) else v.item() if hasattr(v, "item") else v for k, v in row.items()}
+        {k: None if is_missing(v) else v.item() if hasattr(v, "item") else v for k, v in row.items()}
         for row in frame.to_dict("records")
     ]
 
 
-def _missing(value: Any) -> bool:
+def is_missing(value: Any) -> bool:
+    """None, NaN or pandas.NA: a cell with nothing in it."""
     if value is None or type(value).__name__ == "NAType":  # pandas.NA, without importing pandas
         return True
     return isinstance(value, float) and value != value
