@@ -228,14 +228,19 @@ def _function_words() -> dict[str, frozenset[str]]:
     return {lex.lang: lex.function_words for lex in lexicons if lex.function_words}
 
 
-def _plainly(body: str, prior: str) -> bool:
-    """The piece is dense with its document's function words and has next to none that only
-    another language has ("the … of … and", no "que … los … y"): no detector needed."""
+def _words(text: str) -> list[str]:
+    return [w.lower() for w in _WORD.findall(text)]
+
+
+def _plainly(body: str | list[str], prior: str) -> bool:
+    """The piece (or its lower-cased words) is dense with its document's function words and has
+    next to none that only another language has ("the … of … and", no "que … los … y"): no
+    detector needed."""
     lists = _function_words()
     own = lists.get(prior)
     if not own:
         return False
-    words = [w.lower() for w in _WORD.findall(body)]
+    words = _words(body) if isinstance(body, str) else body
     if len(words) < PLAIN_MIN_WORDS or sum(w in own for w in words) < PLAIN_SHARE * len(words):
         return False
     return all(
@@ -254,7 +259,8 @@ def _priors(text: str, runs: list[tuple[int, int, str]]) -> dict[str, str | None
         for a, b, s in runs:
             if s == script and len(sample) < SAMPLE_CHARS and len(_LETTER.findall(text, a, b)) >= MIN_LETTERS:
                 sample += text[a : min(b, a + SAMPLE_RUN_CHARS)] + "\n"
-        plain = [lang for lang in _function_words() if _plainly(sample, lang)]
+        words = _words(sample)  # read once, tried against each language
+        plain = [lang for lang in _function_words() if _plainly(words, lang)]
         if len(plain) == 1:
             priors[script] = plain[0]  # the function words settle it
         else:
