@@ -11,11 +11,10 @@ texts that share each, and features in more than COMMON_MIN texts (or COMMON_SHA
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterator, Sequence
 from itertools import pairwise
 from typing import Any
-
-import numpy as np
 
 MIN_SHARED = 2  # a shared word pair counts 2, a shared word 0.5: one pair, or four words
 COMMON_SHARE = 0.001  # a feature in more than this share of the texts is too common to index,
@@ -31,6 +30,7 @@ def features(text: str) -> list[str]:
 def _matrix(texts: Sequence[str], vocabulary: dict[str, int], grow: bool = True) -> Any:
     """Sparse (text x feature) matrix whose dot products count a shared word pair 2 and a shared
     word 0.5; features not in `vocabulary` are added to it when `grow`, else left out."""
+    import numpy as np  # numpy and scipy are loaded when compare runs, not when quotes starts
     from scipy.sparse import csr_matrix
 
     columns: list[int] = []
@@ -49,16 +49,20 @@ def _matrix(texts: Sequence[str], vocabulary: dict[str, int], grow: bool = True)
     )
 
 
-_PAIR, _WORD = float(np.sqrt(2.0)), float(np.sqrt(0.5))
+_PAIR, _WORD = math.sqrt(2.0), math.sqrt(0.5)
 
 
 def _common(x: Any) -> Any:
     """Columns (features) found in too large a share of the rows of `x`."""
+    import numpy as np
+
     frequency = np.asarray((x > 0).sum(axis=0)).ravel()
     return frequency > max(COMMON_MIN, COMMON_SHARE * x.shape[0])
 
 
 def _without(x: Any, columns: Any) -> Any:
+    import numpy as np
+
     keep = np.flatnonzero(~columns)
     return x[:, keep]
 
