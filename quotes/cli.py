@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TextIO
 
 from quotes import __version__, resources
+from quotes import models as models_mod
 from quotes.batch import Outcome, RunStats, default_jobs, write_run
 from quotes.documents import InputError, read_documents
 from quotes.pipeline import Options
@@ -169,39 +170,86 @@ def _parser() -> argparse.ArgumentParser:
 
     models = sub.add_parser(
         "models",
-        help="show the local model store",
-        description="Inspect the local model store (argos translation packages, stanza models).",
+        help="install, remove and list models in the local model store",
+        description=(
+            "The local model store holds argos translation packages and stanza models. Nothing is "
+            "downloaded except by the install commands below."
+        ),
     )
     msub = models.add_subparsers(dest="models_command", metavar="ACTION", required=True)
     status = msub.add_parser(
         "status",
-        help="list installed models and where they are looked for",
-        description="List installed translation packages and stanza languages.",
+        help="list installed models with their versions and sizes",
+        description="List installed translation packages and stanza languages, with versions and sizes.",
     )
     status.add_argument("--models", metavar="DIR", type=Path, help="model store to inspect")
     status.set_defaults(func=cmd_models_status)
     install = msub.add_parser(
         "install",
         help="install an argos translation package (FROM TO, or --from FILE.argosmodel)",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
         description=(
-            "Install an argostranslate package into the model store: download FROM->TO from the argos "
-            "index (needs internet), or install a local .argosmodel file with --from (works offline)."
+            "Install an argostranslate package into the model store: download FROM->TO from an argos\n"
+            "package index (needs network), or install a local .argosmodel file with --from (offline).\n"
+            "The package is downloaded and checked in a staging folder and moved into the store only\n"
+            "when complete: a failed download leaves the store as it was."
+        ),
+        epilog=(
+            f"The index is argostranslate's; ${models_mod.INDEX_VAR} (argostranslate's own setting) or\n"
+            "--index points at another one, e.g. a mirror on your network:\n"
+            f"  {models_mod.INDEX_VAR}=http://mirror.example/argos/ quotes models install ja en\n"
+            "An index entry with a sha256 field is checked against it."
         ),
     )
     install.add_argument("codes", nargs="*", metavar="CODE", help="source and target language, e.g. ja en")
     install.add_argument(
         "--from", dest="from_file", type=Path, metavar="FILE", help="a local .argosmodel file"
     )
+    install.add_argument(
+        "--index",
+        metavar="URL",
+        help=f"argos package index: index.json or the folder that holds it (default: ${models_mod.INDEX_VAR} "
+        "or argostranslate's index)",
+    )
     install.add_argument("--models", metavar="DIR", type=Path, help="model store to install into")
     install.set_defaults(func=cmd_models_install)
     stanza_install = msub.add_parser(
         "install-stanza",
-        help="download stanza models for the given languages (needs internet)",
-        description="Download stanza's tokenize, pos, lemma, depparse and ner models into the model store.",
+        help="download stanza models for the given languages (needs network)",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        description=(
+            "Download stanza's tokenize, pos, lemma, depparse and ner models into the model store,\n"
+            "through stanza's own downloader and its md5 checks, into a staging folder first."
+        ),
+        epilog=(
+            f"--url or ${models_mod.STANZA_URL_VAR} (stanza's own setting) points at another copy of\n"
+            "stanza's resources (the folder that holds resources_VERSION.json)."
+        ),
     )
     stanza_install.add_argument("langs", nargs="+", metavar="LANG", help="language codes, e.g. en ja")
+    stanza_install.add_argument(
+        "--url",
+        metavar="URL",
+        help=f"stanza resources folder (default: ${models_mod.STANZA_URL_VAR} or stanza's)",
+    )
     stanza_install.add_argument("--models", metavar="DIR", type=Path, help="model store to install into")
     stanza_install.set_defaults(func=cmd_models_install_stanza)
+    remove = msub.add_parser(
+        "remove",
+        help="remove an installed argos translation package (FROM TO)",
+        description="Delete the FROM->TO translation package from the model store.",
+    )
+    remove.add_argument("codes", nargs=2, metavar="CODE", help="source and target language, e.g. ja en")
+    remove.add_argument("--models", metavar="DIR", type=Path, help="model store to remove from")
+    remove.set_defaults(func=cmd_models_remove)
+    stanza_remove = msub.add_parser(
+        "remove-stanza",
+        help="remove stanza models for the given languages",
+        description="Delete stanza's models for the given languages from the model store.",
+    )
+    stanza_remove.add_argument("langs", nargs="+", metavar="LANG", help="language codes, e.g. en ja")
+    stanza_remove.add_argument("--models", metavar="DIR", type=Path, help="model store to remove from")
+    stanza_remove.set_defaults(func=cmd_models_remove_stanza)
     return parser
 
 
@@ -390,12 +438,18 @@ def cmd_models_status(args: argparse.Namespace) -> int:
     store = args.models or resources.store_dir()
     print(f"model store: {store}" + ("" if store.exists() else " (does not exist yet)"))
     packages = resources.argos_packages(store)
-    print(
-        "translation (argos): "
-        + (", ".join(f"{p.from_code}->{p.to_code} {p.version}" for p in packages) or "none")
-    )
+    print(f"translation (argos {_version('argostranslate')}): " + ("" if packages else "none"))
+    for p in packages:
+        print(
+            f"  {p.from_code}->{p.to_code}  version {p.version}  {_size(resources.size_of(p.path))}  {p.path}"
+        )
     langs = resources.stanza_languages(store)
-    print("stanza languages: " + (", ".join(langs) or "none") + f" (stanza {_version('stanza')})")
+    print(f"stanza languages (stanza {_version('stanza')}): " + ("" if langs else "none"))
+    for lang in langs:
+        folder = resources.stanza_dir(store) / lang
+        record = resources.stanza_record(folder)
+        version = record.get("resources_version", "?")
+        print(f"  {lang}  resources {version}  {_size(resources.size_of(folder))}  {folder}")
     print(f"gloss (ja, no model needed): jamdict-data {_version('jamdict-data')}")
     cache = store / "translations.sqlite"
     if cache.exists():
@@ -403,8 +457,18 @@ def cmd_models_status(args: argparse.Namespace) -> int:
 
         with sqlite3.connect(cache) as db:
             (cached,) = db.execute("SELECT COUNT(*) FROM translations").fetchone()
-        print(f"translation cache: {cached} rendering(s) in {cache}")
+        print(f"translation cache: {cached} rendering(s), {_size(cache.stat().st_size)} in {cache}")
     return 0
+
+
+def _size(n: int) -> str:
+    """Bytes in the decimal units `du -h --si` and file managers show."""
+    size = float(n)
+    for unit in ("B", "KB", "MB"):
+        if size < 1000:
+            return f"{size:.0f} {unit}" if unit == "B" else f"{size:.1f} {unit}"
+        size /= 1000
+    return f"{size:.1f} GB"
 
 
 def _version(package: str) -> str:
@@ -421,11 +485,11 @@ def cmd_models_install(args: argparse.Namespace) -> int:
 
     try:
         if args.from_file:
-            if args.codes:
-                raise CliError("give either FROM TO or --from FILE, not both")
+            if args.codes or args.index:
+                raise CliError("give either FROM TO (from an index) or --from FILE, not both")
             package = models.install_argos_file(args.from_file, args.models)
         elif len(args.codes) == 2:
-            package = models.install_argos_pair(args.codes[0], args.codes[1], args.models)
+            package = models.install_argos_pair(args.codes[0], args.codes[1], args.models, args.index)
         else:
             raise CliError("give the source and target language (quotes models install ja en) or --from FILE")
     except models.InstallError as exc:
@@ -439,10 +503,33 @@ def cmd_models_install_stanza(args: argparse.Namespace) -> int:
 
     for lang in args.langs:
         try:
-            path = models.install_stanza(lang, args.models)
+            path = models.install_stanza(lang, args.models, args.url)
         except models.InstallError as exc:
             raise CliError(str(exc)) from None
         print(f"installed stanza models for {lang} in {path}")
+    return 0
+
+
+def cmd_models_remove(args: argparse.Namespace) -> int:
+    from quotes import models
+
+    try:
+        package = models.remove_argos_pair(args.codes[0], args.codes[1], args.models)
+    except models.InstallError as exc:
+        raise CliError(str(exc)) from None
+    print(f"removed {package.from_code}->{package.to_code} {package.version} from {package.path.parent}")
+    return 0
+
+
+def cmd_models_remove_stanza(args: argparse.Namespace) -> int:
+    from quotes import models
+
+    for lang in args.langs:
+        try:
+            folder = models.remove_stanza(lang, args.models)
+        except models.InstallError as exc:
+            raise CliError(str(exc)) from None
+        print(f"removed stanza models for {lang} from {folder.parent}")
     return 0
 
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 ENV_VAR = "QUOTES_MODELS"
+STANZA_RECORD = "quotes-install.json"  # beside a stanza language: what was fetched, from where
 
 
 class ModelMissing(LookupError):
@@ -77,3 +78,19 @@ def install_hint(src: str, store: Path | None = None) -> str:
         f"no translation model {src}->en in {argos_dir(store)}; install one with "
         f"`quotes models install {src} en` (or offline: `quotes models install --from FILE.argosmodel`)"
     )
+
+
+def size_of(path: Path) -> int:
+    """Bytes in the files under `path` (or of `path` itself)."""
+    if path.is_file():
+        return path.stat().st_size
+    return sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
+
+
+def stanza_record(folder: Path) -> dict[str, str]:
+    """What `quotes models install-stanza` recorded about a language folder, if it installed it."""
+    try:
+        data = json.loads((folder / STANZA_RECORD).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return {str(k): str(v) for k, v in data.items()} if isinstance(data, dict) else {}
