@@ -3,7 +3,7 @@ PY ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: setup test lint check run bench fuzz eval weights weights-cjk
+.PHONY: setup test lint check run bench fuzz eval weights weights-cjk screenshots
 
 setup:  ## create .venv and install quotes with its dev tools (torch pinned to CPU via constraints.txt)
 	$(PY) -m venv $(VENV)
@@ -23,6 +23,9 @@ check: lint test
 
 run:  ## the main command on the seed corpus
 	$(BIN)/quotes extract seeds/ -o quotes.csv
+
+screenshots:  ## refresh docs/datasette.png, taken by the browser test of tests/test_database.py
+	QUOTES_SCREENSHOT_DIR=docs $(BIN)/python -m pytest -q tests/test_database.py -k browser
 
 bench:  ## corpus-scale benchmarks against the targets of issue 11, JSON report (benchmarks/bench.py)
 	$(BIN)/python benchmarks/bench.py

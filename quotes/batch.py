@@ -16,18 +16,18 @@ import threading
 import time
 import traceback
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from quotes import nlp
 from quotes.documents import Document, ReadFailure, iter_documents
-from quotes.pipeline import Options, document_rows, process_text
+from quotes.pipeline import Options, document_row, document_rows, process_text
 from quotes.speakers import canonical_map, unify
-from quotes.table import COLUMNS, SEGMENT_COLUMNS, ExportError, to_frame
+from quotes.table import SEGMENT_COLUMNS, ExportError, to_frame
 from quotes.translate import Translators
-from quotes.writers import Spool, TableWriter
+from quotes.writers import RunOutputs, Spool
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -47,6 +47,7 @@ class Outcome:
     failure: ReadFailure | None = None
     missing_models: frozenset[str] = frozenset()
     warnings: tuple[str, ...] = ()  # repaired while reading, renamed: processed, but worth knowing
+    document: dict[str, Any] | None = None  # its row of the database's documents table
 
 
 def default_jobs() -> int:
@@ -78,6 +79,7 @@ def process(doc: Document, options: Options, translators: Translators) -> Outcom
         None,
         frozenset(translators.missing),
         doc.warnings,
+        document_row(doc, segs, len(quotes)),
     )
 
 
@@ -233,9 +235,7 @@ def write_run(
     targets = [t for t in (output, segments_to, errors) if t and t != "-"]
     check_targets(inputs, targets)
     # every output is opened before any work, so an unwritable one fails in a second, not an hour
-    table = open_writer(output, COLUMNS, excel)
-    segs = open_writer(segments_to, SEGMENT_COLUMNS, excel) if segments_to else None
-    errs = open_writer(errors, ERROR_COLUMNS, False) if errors else None
+    outputs = RunOutputs(output, segments_to=segments_to, errors=errors, excel=excel)
     spool = Spool(None if output == "-" else Path(output))
     names: set[tuple[str, str | None, str | None]] = set()
     try:
@@ -243,39 +243,30 @@ def write_run(
         stream = elsewhere(skip) if elsewhere is not None else outcomes(inputs, options, jobs, skip)
         for outcome in progress(stream) if progress else stream:
             stats.add_outcome(outcome)
-            if errs:
-                errs.write({"doc": outcome.doc_id, "reason": f"warning: {w}"} for w in outcome.warnings)
+            outputs.errors({"doc": outcome.doc_id, "reason": f"warning: {w}"} for w in outcome.warnings)
             if outcome.failure is not None:
-                if errs:
-                    errs.write([{"doc": outcome.failure.doc, "reason": outcome.failure.reason}])
+                outputs.errors([{"doc": outcome.failure.doc, "reason": outcome.failure.reason}])
                 continue
             spool.write(outcome.rows)
             names.update(_speaker_key(r) for r in outcome.rows if r.get("speaker"))
-            if segs:
-                segs.write(outcome.segments)
+            outputs.segments(outcome.segments)
+            outputs.document(outcome.document)
         mapping = canonical_map(names)
         for row in spool.read():
             if row.get("speaker"):
                 row["speaker"] = mapping.get(row["speaker"], row["speaker"])
-            table.write([row])
+            outputs.quotes.write([row])
             stats.add_rows([row])
-        table.commit()
-        if segs:
-            segs.commit()
+        outputs.commit()
     except BaseException:
-        table.abort()
-        if segs:
-            segs.abort()
+        outputs.abort()
+        spool.keep_if_any()
         raise
     finally:
-        if errs:
-            errs.commit()  # what failed is worth keeping even when the run did not finish
+        outputs.close_errors()  # what failed is worth keeping even when the run did not finish
     spool.remove()
     stats.finish(options, time.perf_counter() - started)
     return stats
-
-
-ERROR_COLUMNS = {"doc": "string", "reason": "string"}
 
 
 def check_targets(inputs: Iterable[str | Path] | str | Path, targets: list[str]) -> None:
@@ -288,16 +279,6 @@ def check_targets(inputs: Iterable[str | Path] | str | Path, targets: list[str])
         for path in [Path(item)] if Path(item).exists() else map(Path, glob.glob(str(item), recursive=True)):
             if path.is_file() and path.resolve() in resolved:
                 raise ExportError(f"{path} is an input: write the output somewhere else")
-
-
-def open_writer(path: str, columns: Mapping[str, str], excel: bool) -> TableWriter:
-    """A writer for `path`, or an ExportError in one line when it cannot be written."""
-    if path != "-" and Path(path).is_dir():
-        raise ExportError(f"cannot write {path}: it is a directory")
-    try:
-        return TableWriter(path, columns, excel=excel)
-    except OSError as exc:
-        raise ExportError(f"cannot write {path}: {exc.strerror or exc}") from None
 
 
 def _speaker_key(row: dict[str, Any]) -> tuple[str, str | None, str | None]:

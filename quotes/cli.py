@@ -27,8 +27,11 @@ encodings are detected), .html (article text extracted by trafilatura), and .jso
 with columns id, text and optional lang, outlet, url, published, title. A manifest.csv beside
 text files (columns: file, outlet, url, published, title, lang) supplies their metadata.
 
-The output format follows the extension of -o: .csv, .jsonl or .parquet; '-o -' writes CSV to
-standard output. Documents that cannot be read are reported and skipped; the rest is processed.
+The output format follows the extension of -o: .csv, .jsonl, .parquet, .xlsx (Excel: header
+frozen, text never run as a formula) or .sqlite (a database for Datasette and SQL: tables
+quotes, documents, segments, errors, with full-text search on quote and quote_en; a rerun
+replaces it); '-o -' writes CSV to standard output. Documents that cannot be read are reported
+and skipped; the rest is processed.
 Documents stream through the run (memory stays flat in corpus size) on all cores by default;
 the table appears in one rename when the run ends, and the rows of finished documents wait in
 a hidden '.NAME.partial.*.jsonl' beside it meanwhile (kept if the run is killed).
@@ -36,6 +39,7 @@ a hidden '.NAME.partial.*.jsonl' beside it meanwhile (kept if the run is killed)
 examples:
   quotes extract seeds/ -o quotes.csv
   quotes extract 'articles/*.html' -o quotes.parquet --errors errors.csv
+  quotes extract seeds/ -o quotes.sqlite && datasette quotes.sqlite
   quotes extract corpus.jsonl -o - --no-translate | head
 """
 
@@ -65,7 +69,7 @@ def _parser() -> argparse.ArgumentParser:
         "--output",
         required=True,
         metavar="FILE",
-        help="where to write the table (.csv, .jsonl, .parquet, or - for CSV on stdout)",
+        help="where to write the table (.csv, .jsonl, .parquet, .xlsx, .sqlite, or - for CSV on stdout)",
     )
     ex.add_argument(
         "--excel",
@@ -75,8 +79,8 @@ def _parser() -> argparse.ArgumentParser:
     ex.add_argument(
         "--errors",
         metavar="FILE",
-        help="also write, as CSV (doc, reason), the documents that failed and what reading repaired "
-        "in others ('warning: …')",
+        help="also write (doc, reason) the documents that failed and what reading repaired in others "
+        "('warning: …'), in the format of its extension",
     )
     ex.add_argument(
         "--segments",
@@ -154,10 +158,18 @@ def _parser() -> argparse.ArgumentParser:
         ),
     )
     cmp.add_argument(
-        "table", type=Path, metavar="QUOTES", help="a table from quotes extract (.csv/.jsonl/.parquet)"
+        "table",
+        type=Path,
+        metavar="QUOTES",
+        help="a table from quotes extract (.csv/.jsonl/.parquet/.xlsx/.sqlite)",
     )
     cmp.add_argument(
-        "-o", "--output", required=True, metavar="FILE", help="where to write the variants table"
+        "-o",
+        "--output",
+        required=True,
+        metavar="FILE",
+        help="where to write the variants table (by extension; into a .sqlite as its table 'variants', "
+        "the other tables kept: quotes compare q.sqlite -o q.sqlite)",
     )
     cmp.add_argument("--html", metavar="FILE", help="also write a self-contained HTML report")
     cmp.add_argument(
@@ -399,7 +411,7 @@ def cmd_compare(args: argparse.Namespace) -> int:
     if "quote_id" not in table.columns:
         raise CliError(f"{args.table} is not a quote table from 'quotes extract' (no quote_id column)")
     variants = compare(table, documents)
-    export(variants, args.output)
+    export(variants, args.output, table="variants")
     if args.html:
         write_atomic(report.render(variants).encode("utf-8"), Path(args.html))
     sizes = variants[variants["variant"] == "quote"].groupby("cluster_id").size()

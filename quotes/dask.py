@@ -19,11 +19,11 @@ from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from quotes.batch import ERROR_COLUMNS, Outcome, outcome_of, translators_for, unique_ids
+from quotes.batch import Outcome, outcome_of, translators_for, unique_ids
 from quotes.documents import Document, ReadFailure, iter_documents, read_record
 from quotes.pipeline import Options
 from quotes.speakers import canonical_map
-from quotes.table import COLUMNS, to_frame
+from quotes.table import COLUMNS, ERROR_COLUMNS, to_frame
 from quotes.translate import Translators
 
 if TYPE_CHECKING:

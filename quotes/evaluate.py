@@ -246,6 +246,13 @@ def read_table(path: Path) -> pd.DataFrame:
         return pd.read_parquet(path)
     if suffix in (".jsonl", ".ndjson"):
         return pd.read_json(path, lines=True)
+    if suffix in (".sqlite", ".sqlite3", ".db"):
+        import sqlite3
+
+        with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as db:
+            return pd.read_sql_query("SELECT * FROM quotes", db)
+    if suffix == ".xlsx":
+        return pd.read_excel(path, sheet_name=0, dtype=object)
     return pd.read_csv(path, encoding="utf-8-sig")
 
 

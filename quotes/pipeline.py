@@ -194,6 +194,27 @@ def _translate(quotes: list[Quote], translators: Translators) -> list[Quote]:
     return out
 
 
+def document_row(doc: Document, segments: list[Segment], quotes: int) -> dict[str, Any]:
+    """What the `documents` table of a database says about one article."""
+    outlet = outlet_of(doc)
+    chars: dict[str, int] = {}
+    for s in segments:
+        if s.lang:
+            chars[s.lang] = chars.get(s.lang, 0) + s.end - s.start
+    return {
+        "doc_id": doc.doc_id,
+        "outlet": outlet.name,
+        "outlet_source": outlet.source,
+        "url": doc.url,
+        "published": doc.published,
+        "title": doc.title,
+        "source": doc.source,
+        "lang": max(chars, key=lambda k: chars[k]) if chars else doc.lang,
+        "chars": len(doc.text),
+        "quotes": quotes,
+    }
+
+
 def document_rows(doc: Document, quotes: list[Quote]) -> list[dict[str, Any]]:
     outlet = outlet_of(doc)
     rows = []

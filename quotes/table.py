@@ -56,7 +56,29 @@ SEGMENT_COLUMNS: dict[str, str] = {
     "script": "string",
     "confidence": "Float64",
 }
-FORMATS = {".csv": "csv", ".jsonl": "jsonl", ".ndjson": "jsonl", ".parquet": "parquet"}
+DOCUMENT_COLUMNS: dict[str, str] = {
+    "doc_id": "string",
+    "outlet": "string",
+    "outlet_source": "string",
+    "url": "string",
+    "published": "string",
+    "title": "string",
+    "source": "string",
+    "lang": "string",  # the language most of its characters are in
+    "chars": "Int64",
+    "quotes": "Int64",
+}
+ERROR_COLUMNS: dict[str, str] = {"doc": "string", "reason": "string"}
+FORMATS = {
+    ".csv": "csv",
+    ".jsonl": "jsonl",
+    ".ndjson": "jsonl",
+    ".parquet": "parquet",
+    ".xlsx": "xlsx",
+    ".sqlite": "sqlite",
+    ".sqlite3": "sqlite",
+    ".db": "sqlite",
+}
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -137,9 +159,23 @@ def write_atomic(data: bytes, path: Path) -> None:
         raise
 
 
-def export(frame: pd.DataFrame, path: str | Path, *, excel: bool = False) -> None:
-    """Write the table as CSV, JSONL or Parquet (by extension); `-` writes CSV to stdout."""
+def column_types(frame: pd.DataFrame) -> dict[str, str]:
+    """The frame's columns as the schema's three types (text, integer, decimal)."""
+    kinds = {"i": "Int64", "u": "Int64", "f": "Float64", "b": "Int64"}
+    return {str(c): kinds.get(t.kind, "string") for c, t in frame.dtypes.items()}
+
+
+def export(frame: pd.DataFrame, path: str | Path, *, excel: bool = False, table: str = "quotes") -> None:
+    """Write the table by extension: CSV, JSONL, Parquet, Excel (.xlsx) or SQLite (.sqlite, .db:
+    as table `table`, the database's other tables kept); `-` writes CSV to stdout."""
     fmt = format_of(path)
+    if fmt in ("xlsx", "sqlite"):
+        from quotes.writers import open_writer, plain_rows
+
+        writer = open_writer(str(path), column_types(frame), name=table, keep=True)
+        writer.write(plain_rows(frame))
+        writer.commit()
+        return
     data = _serialise(frame, fmt, excel)
     if str(path) == "-":
         sys.stdout.buffer.write(data)

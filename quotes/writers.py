@@ -1,7 +1,10 @@
-"""Tables written as the run goes: CSV and JSONL rows appended, Parquet by row groups.
+"""Tables written as the run goes: CSV and JSONL rows appended, Parquet by row groups, Excel
+streamed (excel.py), SQLite inserted in batches (database.py).
 
 Every writer writes into a temporary file beside its target and renames it only on `commit`,
 so a reader never sees half a table and a failed run leaves the previous output in place.
+`RunOutputs` is every file of one run: the table, its segments, errors and, for a database,
+the documents.
 `Spool` keeps the rows of finished documents on disk while the corpus-wide speaker names are
 settled, so memory stays flat in the size of the corpus.
 """
@@ -15,9 +18,18 @@ import sys
 import tempfile
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
-from quotes.table import COLUMNS, FORMULA_START, format_of, temp_beside
+from quotes.table import (
+    COLUMNS,
+    DOCUMENT_COLUMNS,
+    ERROR_COLUMNS,
+    FORMULA_START,
+    SEGMENT_COLUMNS,
+    ExportError,
+    format_of,
+    temp_beside,
+)
 
 ROW_GROUP = 10_000  # Parquet rows per row group: what one write holds in memory
 _ARROW_TYPES = {"string": "string", "Int64": "int64", "Float64": "float64"}
@@ -43,6 +55,114 @@ def is_missing(value: Any) -> bool:
     if value is None or type(value).__name__ == "NAType":  # pandas.NA, without importing pandas
         return True
     return isinstance(value, float) and value != value
+
+
+class RowWriter(Protocol):
+    rows: int
+
+    def write(self, rows: Iterable[Mapping[str, Any]]) -> None: ...
+
+    def commit(self) -> None: ...
+
+    def abort(self) -> None: ...
+
+
+def open_writer(
+    path: str, columns: Mapping[str, str], excel: bool = False, *, name: str = "quotes", keep: bool = False
+) -> RowWriter:
+    """A writer for `path` by its extension, or an ExportError in one line when it cannot be
+    written. `name` is the sheet or database table; `keep` keeps a database's other tables."""
+    if path != "-" and Path(path).is_dir():
+        raise ExportError(f"cannot write {path}: it is a directory")
+    fmt = format_of(path)
+    try:
+        if fmt == "xlsx" and path != "-":
+            from quotes.excel import XlsxWriter
+
+            return XlsxWriter(path, columns, sheet=name)
+        if fmt == "sqlite" and path != "-":
+            from quotes.database import RunDatabase
+
+            return RunDatabase(path, keep=keep).only(name, columns)
+        return TableWriter(path, columns, excel=excel)
+    except OSError as exc:
+        raise ExportError(f"cannot write {path}: {exc.strerror or exc}") from None
+
+
+class RunOutputs:
+    """Every file one run writes, all opened before the work starts. A database output holds
+    the segments, errors and documents too, besides any --segments/--errors files."""
+
+    def __init__(self, output: str, *, segments_to: str | None, errors: str | None, excel: bool):
+        self._database: Any = None
+        self._documents: RowWriter | None = None
+        self._segments: list[RowWriter] = []
+        self._errors: list[RowWriter] = []
+        self._errors_file: RowWriter | None = None
+        opened: list[RowWriter] = []
+        try:
+            if output != "-" and format_of(output) == "sqlite":
+                self._database = _open_database(output)
+                self._documents = self._database.table("documents", DOCUMENT_COLUMNS)
+                self.quotes: RowWriter = self._database.table("quotes", COLUMNS)
+                self._segments.append(self._database.table("segments", SEGMENT_COLUMNS))
+                self._errors.append(self._database.table("errors", ERROR_COLUMNS))
+            else:
+                self.quotes = open_writer(output, COLUMNS, excel)
+                opened.append(self.quotes)
+            if segments_to:
+                self._segments.append(open_writer(segments_to, SEGMENT_COLUMNS, excel, name="segments"))
+                opened.append(self._segments[-1])
+            if errors:
+                self._errors_file = open_writer(errors, ERROR_COLUMNS, name="errors")
+                self._errors.append(self._errors_file)
+        except BaseException:
+            for writer in opened:
+                writer.abort()
+            if self._database is not None:
+                self._database.abort()
+            raise
+
+    def document(self, row: Mapping[str, Any] | None) -> None:
+        if self._documents is not None and row is not None:
+            self._documents.write([row])
+
+    def segments(self, rows: list[dict[str, Any]]) -> None:
+        for writer in self._segments:
+            writer.write(rows)
+
+    def errors(self, rows: Iterable[Mapping[str, Any]]) -> None:
+        rows = list(rows)
+        for writer in self._errors:
+            writer.write(rows)
+
+    def commit(self) -> None:
+        """Put the table, the segments and the database in place (the errors file: close_errors)."""
+        self.quotes.commit()
+        for writer in self._segments:
+            writer.commit()
+        if self._database is not None:
+            self._database.commit()
+
+    def abort(self) -> None:
+        self.quotes.abort()
+        for writer in self._segments:
+            writer.abort()
+        if self._database is not None:
+            self._database.abort()
+
+    def close_errors(self) -> None:
+        if self._errors_file is not None:
+            self._errors_file.commit()
+
+
+def _open_database(path: str) -> Any:
+    from quotes.database import RunDatabase
+
+    try:
+        return RunDatabase(path)
+    except OSError as exc:
+        raise ExportError(f"cannot write {path}: {exc.strerror or exc}") from None
 
 
 class TableWriter:
@@ -132,10 +252,12 @@ class Spool:
         fd, tmp = tempfile.mkstemp(prefix=name[:-6] + ".", suffix=".jsonl", dir=folder)
         self.path = Path(tmp)
         self._file = os.fdopen(fd, "w", encoding="utf-8", errors="replace")
+        self.rows = 0
 
     def write(self, rows: Iterable[Mapping[str, Any]]) -> None:
         for row in rows:
             self._file.write(json.dumps(row, ensure_ascii=False) + "\n")
+            self.rows += 1
         self._file.flush()
 
     def read(self) -> Iterator[dict[str, Any]]:
@@ -148,3 +270,10 @@ class Spool:
         if not self._file.closed:
             self._file.close()
         self.path.unlink(missing_ok=True)
+
+    def keep_if_any(self) -> None:
+        """After a failed run: rows worth keeping stay on disk, an empty spool goes."""
+        if self.rows == 0:
+            self.remove()
+        elif not self._file.closed:
+            self._file.close()

@@ -86,6 +86,11 @@ def test_a_run_that_dies_keeps_the_old_table_and_the_finished_rows(
     assert not list(tmp_path.glob(".q.csv.*.tmp"))  # no half-written table left behind
 
 
+def test_a_run_that_fails_before_any_row_leaves_nothing_behind(tmp_path: Path) -> None:
+    assert _extract(str(tmp_path / "missing"), "-o", str(tmp_path / "q.csv")) == 2
+    assert list(tmp_path.iterdir()) == []
+
+
 def test_csv_reads_back_as_the_jsonl_rows_even_with_bare_carriage_returns(tmp_path: Path) -> None:
     corpus = tmp_path / "c.jsonl"
     text = "“We are ready,” Lee told reporters.\n“=SUM(A1),” he said."

@@ -78,7 +78,7 @@ def test_stdout_output_keeps_summary_off_stdout(tmp_path: Path) -> None:
     ("argv", "message"),
     [
         (["extract", "does/not/exist", "-o", "x.csv"], "no such file"),
-        (["extract", "seeds", "-o", "x.xlsx"], "unknown output format"),
+        (["extract", "seeds", "-o", "x.docx"], "unknown output format"),
     ],
 )
 def test_user_errors_are_one_line_and_exit_2(
