@@ -184,3 +184,23 @@ def test_datasette_page_renders_the_search_in_a_browser(datasette: str, tmp_path
         check=True,
     )
     assert shot.stat().st_size > 20_000 and shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_export_from_python_replaces_one_table_and_keeps_the_others(seed_db: Path, tmp_path: Path) -> None:
+    import shutil
+
+    import quotes
+    from quotes.evaluate import read_table
+
+    db = tmp_path / "copy.sqlite"
+    shutil.copy(seed_db, db)
+    table = read_table(db)
+    attributed = table[table["speaker"].notna()].reset_index(drop=True)
+    quotes.export(attributed, db)
+    assert len(rows(db, "SELECT * FROM quotes")) == len(attributed) < len(table)
+    assert len(rows(db, "SELECT * FROM documents")) == len(rows(seed_db, "SELECT * FROM documents"))
+    assert rows(
+        db,
+        "SELECT speaker FROM quotes_fts JOIN quotes ON quotes.rowid = quotes_fts.rowid "
+        "WHERE quotes_fts MATCH '\"extremely significant\"'",
+    )  # the search index follows
