@@ -28,6 +28,9 @@ from quotes.extract import Paragraph, QuoteSpan
 from quotes.lexicon import Lexicon
 from quotes.sentences import sentence_start
 
+_CLAUSE_END = re.compile(r"[.!?;\n]")
+_SENTENCE_SPLIT = re.compile(r"(?<=[.!?])\s|(?<=[。！？])")
+
 __all__ = ["NONE", "Attribution", "attribute_spans", "contexts", "decisions", "proposals"]
 
 CJK_LANGS = {"ja", "zh", "ko"}
@@ -123,7 +126,7 @@ def _same_sentence(text: str, a: QuoteSpan, b: QuoteSpan) -> bool:
     gap = text[a.outer_end : b.outer_start]
     return (
         len(gap) < 120
-        and not re.search(r"[.!?;\n]", gap)  # '«…»; ante esta orden, X respondió: «…»' is a new clause
+        and not _CLAUSE_END.search(gap)  # '«…»; ante esta orden, X respondió: «…»' is a new clause
         and not text[a.start : a.end].rstrip().endswith((".", "!", "?"))
     )
 
@@ -164,7 +167,7 @@ def _context(
     start = sentence_start(text, para, span.outer_start)
     before_start = max(start, prev.outer_end) if prev is not None else start
     before = text[before_start : span.outer_start]
-    after_sentence = re.split(r"(?<=[.!?])\s|(?<=[。！？])", after, maxsplit=1)[0]
+    after_sentence = _SENTENCE_SPLIT.split(after, maxsplit=1)[0]
     return Context(
         text=text,
         span=span,

@@ -288,11 +288,13 @@ def patterns(lex: Lexicon) -> Patterns:
             ),
             colon_subject=_src(rf"^\s*{opening}{APPOS}{_SP}\p{{Ll}}[^.!?“”\"«»„\n]{{0,160}}:\s*$"),
             reporting_cue=_src(rf"(?i:{verbs})" if lex.unspaced else rf"(?<!\p{{L}})(?i:{verbs})(?!\p{{L}})"),
-            title_cue=_ending_with(rf"{word_start}(?:{lex.alternation(title_words)})")
+            title_cue=_ending_with(rf"{word_start}(?:{lex.alternation(title_words)})", test=True)
             if title_words
             else None,
             title_cue_possessive=(
-                _ending_with(rf"\p{{L}}(?:{lex.alternation(possessives)})") if possessives else None
+                _ending_with(rf"\p{{L}}(?:{lex.alternation(possessives)})", test=True)
+                if possessives
+                else None
             ),
             object_speaker=tuple(_src(p.replace("{mention}", f"(?:{mention})")) for p in lex.object_speaker),
             subject=_src(
@@ -393,9 +395,10 @@ def _zh_between(lex: Lexicon) -> str:
     return rf"(?:(?:{locatives})[^，。：:“”]{{1,20}}?(?:上|中|时|時|后|後|前|里|裡|会|會))?(?:{adverbs})?"
 
 
-def _ending_with(cue: str) -> tuple[str, int]:
-    """`cue` at the end of a window, before a quotation mark."""
-    return _src(rf"{cue}[\s,:]*$")
+def _ending_with(cue: str, *, test: bool = False) -> tuple[str, int]:
+    """`cue` at the end of a window, before a quotation mark. A `test` (is it there?) searches
+    from the end backwards: it fails at once where the forward search tried every position."""
+    return _src(rf"{cue}[\s,:]*$", re.REVERSE if test else 0)
 
 
 def mention_in(m: re.Match[str], offset: int, lex: Lexicon) -> Mention | None:

@@ -14,6 +14,8 @@ import re
 from dataclasses import dataclass
 from enum import Enum
 
+_GUILLEMET = re.compile(r"[«»]")
+
 DOUBLE, SINGLE, GUILLEMET, SINGLE_GUILLEMET, CORNER, WHITE_CORNER = (
     "double",
     "single",
@@ -162,7 +164,7 @@ def _classify(text: str, m: re.Match[str], lo: int, hi: int, reversed_guillemets
 
 def _marks(text: str, para: Paragraph) -> list[Mark]:
     body = text[para.start : para.end]
-    first_guillemet = re.search(r"[«»]", body)
+    first_guillemet = _GUILLEMET.search(body)
     reversed_guillemets = bool(first_guillemet and first_guillemet.group() == "»")
     out = []
     for m in _MARK.finditer(text, para.start, para.end):
@@ -297,8 +299,10 @@ def quote_kind(text: str, span: QuoteSpan) -> str:
         return "direct"
     letters = [c for c in content if c.isalpha()]
     words = len(content.split())
-    before = text[: span.outer_start].rstrip(" \u00a0\t")
-    prev = before[-1:] if before else ""
+    i = span.outer_start  # the character before the quote, blanks skipped (no copy of the text before it)
+    while i > 0 and text[i - 1] in " \u00a0\t":
+        i -= 1
+    prev = text[i - 1] if i > 0 else ""
     opens_clause = prev in ("", "\n") or prev in _CLAUSE_BEFORE
     capital = bool(letters) and (letters[0].isupper() or not content[:1].isalpha())
     ends_sentence = content.rstrip().endswith((".", "!", "?", "…", ",")) or span.close_mark == ""

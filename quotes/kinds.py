@@ -20,6 +20,10 @@ from quotes.cues import patterns
 from quotes.extract import CJK_MARKS, QuoteSpan, quote_kind, title_case_line
 from quotes.lexicon import Lexicon
 
+_LETTER = re.compile(r"\p{L}")
+_ATTRIBUTE_END = re.compile(r"[A-Za-z]=$")
+_LAST_WORD = re.compile(r"(\S+)\s*$")
+
 STRONG_METHODS = {"quote-cue-speaker", "quote-speaker-cue", "speaker-cue-quote", "colon", "topic-cue"}
 UNCUED_METHODS = {"nearby", "protagonist"}  # chosen for where they stand or whom the page is about
 MAX_TERM_WORDS = 8
@@ -112,10 +116,10 @@ def is_term(
     takes a title cue and a title shape together to outweigh; `speaker` (any rule found one)
     rules out the bare-word test."""
     content = span.text_in(text).strip()
-    if not re.search(r"\p{L}", content) or _LINKISH.match(content):
+    if not _LETTER.search(content) or _LINKISH.match(content):
         return True  # numbers, ids, handles, domains
     before = text[max(0, span.outer_start - 40) : span.outer_start]
-    if re.search(r"[A-Za-z]=$", before):
+    if _ATTRIBUTE_END.search(before):
         return True  # a markup attribute value: <tweet author="..."> (a headline's "=" is not one)
     words = content.rstrip(",;:.").split()
     unspaced = _UNSPACED.search(content) is not None
@@ -148,10 +152,16 @@ SENTENCE_WINDOW = 400  # characters either side: a sentence longer than this is 
 def _sentence_bounds(text: str, span: QuoteSpan) -> tuple[int, int]:
     """Where the quote's sentence starts and ends, each looked for within a bounded window so
     that a quote in an endless line costs the same as one in a short sentence."""
-    lo = max(0, span.outer_start - SENTENCE_WINDOW)
-    start = max(lo, max(text.rfind(c, lo, span.outer_start) for c in ".!?\n。！？") + 1)
-    hi = min(len(text), span.outer_end + SENTENCE_WINDOW)
-    ends = [i for i in (text.find(c, span.outer_end, hi) for c in ".!?\n。！？") if i >= 0]
+    return _bounds(text, span.outer_start, span.outer_end)
+
+
+@lru_cache(maxsize=16)
+def _bounds(text: str, outer_start: int, outer_end: int) -> tuple[int, int]:
+    """(the kind model and the rules ask for the same quote's bounds: found once)"""
+    lo = max(0, outer_start - SENTENCE_WINDOW)
+    start = max(lo, max(text.rfind(c, lo, outer_start) for c in ".!?\n。！？") + 1)
+    hi = min(len(text), outer_end + SENTENCE_WINDOW)
+    ends = [i for i in (text.find(c, outer_end, hi) for c in ".!?\n。！？") if i >= 0]
     return start, min(ends) if ends else hi
 
 
@@ -250,7 +260,7 @@ def _name_like(words: list[str], before: str, lex: Lexicon) -> bool:
     if lex.lang == "de":
         # German capitalises every noun: a lone noun is a term only in apposition to a noun
         # ("Saturnsonde „Cassini“"); a name of several capitalised words is a term.
-        previous = re.search(r"(\S+)\s*$", before)
+        previous = _LAST_WORD.search(before)
         apposition = bool(previous and previous.group(1)[:1].isupper() and previous.group(1)[-1:].isalpha())
         return len(significant) >= 2 or apposition
     return True

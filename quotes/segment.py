@@ -17,7 +17,7 @@ from __future__ import annotations
 import itertools
 from collections import Counter
 from dataclasses import dataclass, replace
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 import regex as re
@@ -353,8 +353,14 @@ def _undetected(text: str, seg: Segment, known: str | None, default: str | None)
     else the caller's default, else the detector's best guess anyway (a Latin run is never zh)."""
     lang = known or default
     if lang is None:
-        lang, _ = detect(text[seg.start : seg.end], default=None, min_letters=1)
+        lang = _guess(text[seg.start : seg.end])
     return Segment(seg.start, seg.end, lang, seg.script, seg.confidence)
+
+
+@lru_cache(maxsize=4096)
+def _guess(run: str) -> str | None:
+    """The detector's guess for a short run; a page of one short line repeated asks once."""
+    return detect(run, default=None, min_letters=1)[0]
 
 
 def _majority(segs: list[Segment]) -> str | None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import functools
 import json
 import os
 from pathlib import Path
@@ -142,9 +143,10 @@ def test_errors_file_neutralises_formulas_and_a_leading_tab(tmp_path: Path) -> N
 
 
 def test_cost_per_quote_does_not_grow_with_the_line_or_the_page(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Every window is bounded: the text a quote's sentence is searched in, its headline line,
-    the mentions read as candidates. Counted in characters and calls, not timed."""
+    """Every window is bounded and every paragraph scanned once: the sentence breaks a quote's
+    sentence is looked up in, the mentions read as candidates. Counted in characters, not timed."""
     from quotes import kinds, sentences
+    from quotes.attribution import candidates
     from quotes.pipeline import Options, extract_quotes
 
     scanned: list[int] = []
@@ -155,11 +157,26 @@ def test_cost_per_quote_does_not_grow_with_the_line_or_the_page(monkeypatch: pyt
             scanned.append((len(text) if hi is None else hi) - lo)
             return real.finditer(text, lo, len(text) if hi is None else hi)
 
+        def match(self, text: str, lo: int = 0, hi: int | None = None):  # type: ignore[no-untyped-def]
+            scanned.append((len(text) if hi is None else hi) - lo)
+            return real.match(text, lo, len(text) if hi is None else hi)
+
     monkeypatch.setattr(sentences, "_SENTENCE_BREAK", Counting())
+    real_mentions = candidates._paragraph_mentions.__wrapped__
+    mention_scans: list[int] = []
+
+    def counting_mentions(text: str, start: int, end: int, lex: object):  # type: ignore[no-untyped-def]
+        mention_scans.append(end - start)
+        return real_mentions(text, start, end, lex)
+
+    monkeypatch.setattr(candidates, "_paragraph_mentions", functools.lru_cache(maxsize=64)(counting_mentions))
     options = Options(translate=False, cache=False, lang="en")
     for n in (100, 1000):
         scanned.clear()
+        mention_scans.clear()
+        sentences._breaks.cache_clear()
         text = "'a' 'b' X " * n  # one endless line, a quote every five characters
         extract_quotes(text, options=options)
-        assert max(scanned) <= sentences.SENTENCE_WINDOW
+        assert sum(scanned) <= 2 * len(text)  # the line once, and a few characters per quote
+        assert sum(mention_scans) <= len(text)
     assert kinds.SENTENCE_WINDOW <= 400

@@ -13,6 +13,7 @@ whether a reporting verb stands next to it. `ranker.py` weighs them.
 from __future__ import annotations
 
 import math
+from bisect import bisect_left
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
@@ -22,8 +23,11 @@ import regex as re
 from quotes.attribution.context import Attribution, Context
 from quotes.attribution.verb_second import speaker_noun, subject_case
 from quotes.cues import NAME, Mention, mention_in
+from quotes.extract import Paragraph
 from quotes.lexicon import Lexicon
 from quotes.sentences import sentence_start
+
+_CAPITAL_NEXT = re.compile(r"\s*\p{Lu}")
 
 # rules whose evidence lets a neighbouring quote borrow their speaker
 STRONG = frozenset(
@@ -172,9 +176,16 @@ class _Builder:
 
 @cache
 def _mention_re(lex: Lexicon) -> re.Pattern[str]:
+    """The mention pattern, tried only where a word starts: a scan of the text then skips the
+    other positions at once, and "other" holds no "her"."""
     from quotes.cues import patterns
 
-    return re.compile(patterns(lex).mention)
+    return re.compile(rf"(?<![\p{{L}}\p{{M}}\p{{N}}])(?=\p{{L}})(?:{patterns(lex).mention})")
+
+
+@cache
+def _relative_re(lex: Lexicon) -> re.Pattern[str]:
+    return re.compile(rf",\s*(?:{'|'.join(map(re.escape, lex.relatives))})(?!\p{{L}})")
 
 
 def _antecedent(ctx: Context, mention: Mention) -> dict[str, float]:
@@ -183,11 +194,15 @@ def _antecedent(ctx: Context, mention: Mention) -> dict[str, float]:
     lex = ctx.lex
     if not lex.relatives or mention.end > ctx.span.outer_start:
         return {}
-    m = re.match(r",\s*(\S+)", ctx.text[mention.end : mention.end + 20])
+    m = _COMMA_WORD.match(ctx.text[mention.end : mention.end + 20])
     if m is None or m.group(1).lower() not in lex.relatives or mention.kind == "pronoun":
         return {}
     rest = ctx.text[mention.end + m.end() : ctx.span.outer_start]
-    return {} if re.search(r"[,;:.!?]", rest) else {"relative_antecedent": 1.0}
+    return {} if _CLAUSE_BREAK.search(rest) else {"relative_antecedent": 1.0}
+
+
+_COMMA_WORD = re.compile(r",\s*(\S+)")
+_CLAUSE_BREAK = re.compile(r"[,;:.!?]")
 
 
 def _label(ctx: Context, mention: Mention) -> dict[str, float]:
@@ -218,17 +233,41 @@ def nearby(ctx: Context) -> list[Mention]:
     lo = max(lo, ctx.span.outer_start - MAX_DISTANCE)
     hi = min(ctx.span.outer_end + len(ctx.after_sentence), ctx.span.outer_end + MAX_DISTANCE)
     quoted = text[ctx.span.start : ctx.span.end].rstrip()
-    if quoted.endswith((".", "!", "?", "。", "！", "？")) and re.match(r"\s*\p{Lu}", ctx.after):
+    if quoted.endswith((".", "!", "?", "。", "！", "？")) and _CAPITAL_NEXT.match(ctx.after):
         hi = ctx.span.outer_end  # “The plan is dead.” Bo Chen says …: the next sentence is another's
-    before: list[Mention] = []
-    after: list[Mention] = []
-    for side, window_lo, window_hi in ((before, lo, ctx.span.outer_start), (after, ctx.span.outer_end, hi)):
-        for m in _mention_re(ctx.lex).finditer(text, window_lo, window_hi):
-            mention = mention_in(m, 0, ctx.lex)
-            if mention is not None:
-                side.append(mention)
+    before = _mentions_within(ctx, lo, ctx.span.outer_start)
+    after = _mentions_within(ctx, ctx.span.outer_end, hi)
     # the closest on each side: a page of bare capitals ("X X X …") must not cost quotes x names
     return before[-MAX_NEARBY:] + after[:MAX_NEARBY]
+
+
+def _mentions_within(ctx: Context, lo: int, hi: int) -> list[Mention]:
+    """The mentions matched inside [lo, hi), read from each paragraph's mentions (found once
+    per paragraph, not once per quote: a paragraph of many quotes is scanned one time)."""
+    found: list[Mention] = []
+    for para in ctx.paras[max(0, _para_of(ctx, lo)) : _para_of(ctx, max(lo, hi - 1)) + 1]:
+        if para.end <= lo or para.start >= hi:
+            continue
+        starts, matches = _paragraph_mentions(ctx.text, para.start, para.end, ctx.lex)
+        for k in range(bisect_left(starts, lo), len(starts)):
+            (_, m_end), mention = matches[k]
+            if m_end > hi:
+                break
+            found.append(mention)
+    return found
+
+
+@lru_cache(maxsize=64)
+def _paragraph_mentions(
+    text: str, start: int, end: int, lex: Lexicon
+) -> tuple[list[int], list[tuple[tuple[int, int], Mention]]]:
+    """Every speaker mention of one paragraph, with the span its pattern matched, in order."""
+    matches = []
+    for m in _mention_re(lex).finditer(text, start, end):
+        mention = mention_in(m, 0, lex)
+        if mention is not None:
+            matches.append((m.span(), mention))
+    return [span[0] for span, _ in matches], matches
 
 
 @lru_cache(maxsize=8)
@@ -247,7 +286,6 @@ def mention_features(ctx: Context, mention: Mention) -> dict[str, float]:
     """What a mention looks like and where it stands relative to the quote."""
     text, lex, span = ctx.text, ctx.lex, ctx.span
     feats: dict[str, float] = {f"kind:{mention.kind}": 1.0}
-    words = mention.text.split()
     sentence_end = span.outer_end + len(ctx.after_sentence)
     if mention.end <= span.outer_start:
         gap = span.outer_start - mention.end
@@ -259,8 +297,24 @@ def mention_features(ctx: Context, mention: Mention) -> dict[str, float]:
     feats["distance"] = math.log1p(gap) / math.log1p(MAX_DISTANCE)
     if gap <= 3:
         feats["adjacent"] = 1.0
+    feats.update(_shape(text, mention, lex, ctx.paras[_para_of(ctx, mention.start)]))
+    if where == "before" and lex.relatives:
+        between = text[mention.end : span.outer_start].lower()
+        rel = _relative_re(lex).search(between)
+        if rel is not None and rel.start() > 0:  # right after the mention it is the antecedent's clause
+            feats["relative_between"] = 1.0  # "Takaichi sought …, who had asked her to ‘manage’"
+    return feats
+
+
+@lru_cache(maxsize=4096)
+def _shape(text: str, mention: Mention, lex: Lexicon, para: Paragraph) -> dict[str, float]:
+    """The features of a mention that do not depend on the quote: found once though every quote
+    near it asks (a paragraph of many short quotes asks for the same mentions again and again).
+    Callers copy it."""
+    feats: dict[str, float] = {}
+    words = mention.text.split()
     head = text[max(0, mention.start - 40) : mention.start]
-    starts = sentence_start(text, ctx.paras[_para_of(ctx, mention.start)], mention.start)
+    starts = sentence_start(text, para, mention.start)
     if not text[starts : mention.start].strip():
         feats["sentence_initial"] = 1.0
     before_words = [w.lower().strip(",;:(") for w in head.split()]
@@ -268,11 +322,6 @@ def mention_features(ctx: Context, mention: Mention) -> dict[str, float]:
     governing = next((w for w in reversed(before_words[-3:]) if w not in lex.determiner_set), "")
     if prev_word in lex.prepositions or governing in lex.prepositions:
         feats["after_preposition"] = 1.0  # "in Tulsa", "en la Nochebuena"
-    if where == "before" and lex.relatives:
-        between = text[mention.end : span.outer_start].lower()
-        rel = re.search(rf",\s*(?:{'|'.join(map(re.escape, lex.relatives))})(?!\p{{L}})", between)
-        if rel is not None and rel.start() > 0:  # right after the mention it is the antecedent's clause
-            feats["relative_between"] = 1.0  # "Takaichi sought …, who had asked her to ‘manage’"
     if _in_parenthesis(text, mention.start):
         feats["in_parenthesis"] = 1.0  # "« … » (11/06/2020, Le Monde)": where it was said, not who
     after = text[mention.end : mention.end + 40].lower()

@@ -7,6 +7,7 @@ from __future__ import annotations
 import regex as re
 
 from quotes.attribution.context import Attribution, Context, Rule, by_rest, result, rightmost, rightmost_plain
+from quotes.attribution.text_index import has_word
 from quotes.attribution.verb_second import (
     clause_opens,
     named_elsewhere,
@@ -19,6 +20,13 @@ from quotes.cues import Mention, clean_name, mention_in
 from quotes.extract import title_case_line
 from quotes.sentences import sentence_end, sentence_start
 
+_CAPITAL_NEXT = re.compile(r"\s*\p{Lu}")
+_CLAUSE_MARK_NEXT = re.compile(r"\s*[,;:—–\-(]")
+_COLON_NEXT = re.compile(r"\s*:")
+_THAT_NEXT = re.compile(r"\s*(?:that\b|[:,]|$)")
+_WORDS = re.compile(r"\S+")
+_QUOTE_MARK = re.compile(r"[“”\"«»„「」]")
+
 
 def _after(
     ctx: Context, pattern: re.Pattern[str], method: str, *, adjacent: bool = True
@@ -27,17 +35,17 @@ def _after(
     with a full stop: '“… even for him.” She says it underscores …' is the next sentence's.
     An `adjacent` cue must follow a quote that closes a clause."""
     quoted = ctx.text[ctx.span.start : ctx.span.end].rstrip()
-    if quoted.endswith(".") and re.match(r"\s*\p{Lu}", ctx.after):
+    if quoted.endswith(".") and _CAPITAL_NEXT.match(ctx.after):
         return None
     if (
         adjacent
         and not ctx.opens_sentence
         and not quoted.rstrip("'’‘\"").endswith((",", ".", "!", "?", "…", "—", "–", "-"))
-        and not re.match(r"\s*[,;:—–\-(]", ctx.after)
+        and not _CLAUSE_MARK_NEXT.match(ctx.after)
     ):
         return None  # 'describing as “unhinged” a Donald Trump tweet attacking …': the quote ends no clause
     m = pattern.match(ctx.after)
-    if m is not None and re.match(r"\s*:", ctx.after[m.end("cue") :]):
+    if m is not None and _COLON_NEXT.match(ctx.after[m.end("cue") :]):
         return None  # '«…»; ante esta orden, una de las afectadas respondió: «…»': it opens the next quote
     mention = mention_in(m, ctx.span.outer_end, ctx.lex) if m else None
     return result(ctx, mention, m.group("cue"), method) if m and mention else None
@@ -77,7 +85,7 @@ def _trailing_cue(ctx: Context) -> Attribution | None:
 def _possessive_speech(ctx: Context) -> Attribution | None:
     """Donald Trump’s claim that there have been “thousands of shootings”."""
     for m in rightmost(ctx.pat.possessive, ctx.before):
-        if not re.match(r"\s*(?:that\b|[:,]|$)", m.group("rest")):
+        if not _THAT_NEXT.match(m.group("rest")):
             continue  # "called Mr. Obama's remarks on Saturday “…”": the remarks are the object
         mention = clean_name(m.group("name"), m.start("name"), ctx.lex)
         if mention is not None:
@@ -181,7 +189,7 @@ def _lone_capital(ctx: Context, mention: Mention) -> bool:
     word = mention.text
     if mention.kind != "name" or " " in word or named_elsewhere(ctx.text, mention):
         return False
-    return bool(re.search(rf"(?<!\p{{L}}){re.escape(word.lower())}(?!\p{{L}})", ctx.text))
+    return has_word(ctx.text, word.lower())
 
 
 def _sentence_subject(ctx: Context) -> Attribution | None:
@@ -245,7 +253,7 @@ def _headline(ctx: Context) -> Attribution | None:
     """Headlines capitalise their verbs: 'Black Lawmakers Rip Trump As A ‘Disgusting Fraud’'."""
     if not title_case_line(ctx.text, ctx.span, ctx.lex.lower_words):
         return None
-    words = list(re.finditer(r"\S+", ctx.before))
+    words = list(_WORDS.finditer(ctx.before))
     for i, word in enumerate(words[1:6], 1):
         cue = word.group().lower().strip(",:")
         if (
@@ -364,7 +372,7 @@ def _previous_sentence(ctx: Context) -> Attribution | None:
     for _ in range(2 if reported else 1):  # reported speech may run on for a sentence
         start = sentence_start(ctx.text, ctx.para, end - 1)
         window = ctx.text[start:end].rstrip().rstrip(".!?")
-        if re.search(r"[“”\"«»„「」]", window):
+        if _QUOTE_MARK.search(window):
             return None  # a sentence with its own quote: continuation decides
         for pattern in (*ctx.pat.object_speaker, ctx.pat.subject_first, ctx.pat.before):
             m = pattern.match(window) if pattern is ctx.pat.subject_first else pattern.search(window)
@@ -387,7 +395,7 @@ def _previous_subject(ctx: Context) -> Attribution | None:
         return None
     start = sentence_start(ctx.text, ctx.para, this - 1)  # after a label too: "Europapolitik: Die SPD …"
     window = ctx.text[start:this]
-    if re.search(r"[“”\"«»„「」]", window):
+    if _QUOTE_MARK.search(window):
         return None
     m = ctx.pat.clause_subject.match(window)
     mention = mention_in(m, start, ctx.lex) if m else None

@@ -3,9 +3,8 @@ finite verb, where a clause opens, and which nouns name someone who can speak.""
 
 from __future__ import annotations
 
-import regex as re
-
 from quotes.attribution.context import Attribution, Context, by_rest, result
+from quotes.attribution.text_index import mid_sentence
 from quotes.cues import Mention, mention_in
 from quotes.lexicon import Lexicon
 from quotes.sentences import sentence_start
@@ -57,7 +56,8 @@ def speaker_noun(word: str, lex: Lexicon) -> bool:
 
 
 def named_elsewhere(text: str, mention: Mention) -> bool:
-    return bool(re.search(rf"(?<=[\p{{Ll}},;:]\s+){re.escape(mention.text)}\b", text))
+    """Does the mention's text also stand mid-sentence, where a capital marks a name?"""
+    return mid_sentence(text, mention.text)
 
 
 def subordinate(ctx: Context) -> Attribution | None:
