@@ -4,6 +4,8 @@ the sentences around it."""
 
 from __future__ import annotations
 
+from functools import cache
+
 import regex as re
 
 from quotes.attribution.context import Attribution, Context, Rule, by_rest, result, rightmost, rightmost_plain
@@ -18,6 +20,7 @@ from quotes.attribution.verb_second import (
 )
 from quotes.cues import Mention, clean_name, mention_in
 from quotes.extract import title_case_line
+from quotes.lexicon import Lexicon
 from quotes.sentences import sentence_end, sentence_start
 
 _CAPITAL_NEXT = re.compile(r"\s*\p{Lu}")
@@ -51,13 +54,19 @@ def _after(
     return result(ctx, mention, m.group("cue"), method) if m and mention else None
 
 
+@cache
+def _verb_endings(lex: Lexicon) -> frozenset[str]:
+    """The words that end a multi-word cue, after any of its spaces ('a déclaré' -> 'déclaré')."""
+    return frozenset(v.split(" ", i)[i] for v in lex.verb_set for i in range(1, v.count(" ") + 1))
+
+
 def _quote_cue_speaker(ctx: Context) -> Attribution | None:
     """“…,” said X; French « … », a-t-il déclaré."""
     found = _after(ctx, ctx.pat.after_cue_first, "quote-cue-speaker")
     if found is None and ctx.pat.inverted_pronoun is not None:
         found = _after(ctx, ctx.pat.inverted_pronoun, "quote-cue-speaker")
         cue = (found.cue or "").lower() if found else ""
-        if cue not in ctx.lex.verb_set and not any(v.endswith(" " + cue) for v in ctx.lex.verb_set):
+        if cue not in ctx.lex.verb_set and cue not in _verb_endings(ctx.lex):
             return None  # « … », dit-il: only a reporting verb
     return found
 
