@@ -78,6 +78,18 @@ def test_extract_dask_writes_the_table_a_local_run_writes(cluster: object, tmp_p
     assert remote.read_bytes() == local.read_bytes()
 
 
+def test_extract_dask_into_a_database_keeps_its_documents(cluster: object, tmp_path: Path) -> None:
+    import sqlite3
+
+    address = cluster.scheduler_address  # type: ignore[attr-defined]
+    db = tmp_path / "q.sqlite"
+    assert cli.main(["extract", str(SEEDS), "-o", str(db), "-q", "--no-translate", "--dask", address]) == 0
+    with sqlite3.connect(db) as conn:
+        docs = conn.execute("SELECT COUNT(*), COUNT(title) FROM documents").fetchone()
+        quoted = conn.execute("SELECT COUNT(DISTINCT doc_id) FROM quotes").fetchone()[0]
+    assert docs[0] == len(list(SEEDS.glob("*.txt"))) and docs[1] >= 3 and quoted >= 4
+
+
 def test_an_unreachable_scheduler_is_a_one_line_error(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
