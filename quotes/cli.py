@@ -463,6 +463,12 @@ def cmd_models_status(args: argparse.Namespace) -> int:
         version = record.get("resources_version", "?")
         print(f"  {lang}  resources {version}  {_size(resources.size_of(folder))}  {folder}")
     print(f"gloss (ja, no model needed): jamdict-data {_version('jamdict-data')}")
+    from quotes import langid_cache
+
+    unpacked = langid_cache.cache_path(store)
+    if unpacked.exists():
+        size = _size(unpacked.stat().st_size)
+        print(f"language detector, unpacked once for fast starts: {size} in {unpacked}")
     cache = store / "translations.sqlite"
     if cache.exists():
         import sqlite3

@@ -100,10 +100,11 @@ _LINK_ONLY = re.compile(r"^\s*(?:(?:https?://|www\.|pic\.twitter\.com/)\S*\s*)+[
 
 @cache
 def _identifier() -> Any:
-    """py3langid's model, loaded on first use (about 0.8 s) and restricted to DETECTED."""
-    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+    """py3langid's model, loaded on first use (from the store's unpacked copy when there is one:
+    langid_cache.py) and restricted to DETECTED."""
+    from quotes import langid_cache
 
-    identifier = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+    identifier = langid_cache.identifier()
     identifier.set_languages(DETECTED)
     return identifier
 

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import itertools
+from pathlib import Path
 
 import pytest
 
@@ -162,3 +163,29 @@ def test_function_words_settle_a_plain_paragraph_without_the_detector(
     # the detector read the document's sample (it mixes languages) and the Spanish line, never
     # an English line on its own
     assert [a for a in asked if not a.startswith("The prime")] == [text.splitlines()[2]]
+
+
+def test_the_unpacked_detector_model_ranks_as_py3langid_does(empty_model_store: Path) -> None:
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+    from quotes import langid_cache
+
+    first = langid_cache.identifier()  # py3langid's loader; writes the unpacked copy
+    assert langid_cache.cache_path(empty_model_store).stat().st_size > 10_000_000
+    second = langid_cache.identifier()  # read from the copy
+    reference = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+    texts = ["The minister said on Friday.", "Der Minister sagte am Freitag.", "El ministro dijo el viernes."]
+    for model in (first, second, reference):
+        model.set_languages(["en", "de", "es", "fr", "nl"])
+    for text in texts:
+        assert second.rank(text) == reference.rank(text) == first.rank(text)
+    assert [second.classify(t)[0] for t in texts] == ["en", "de", "es"]
+
+
+def test_a_damaged_unpacked_model_falls_back_to_py3langid(empty_model_store: Path) -> None:
+    from quotes import langid_cache
+
+    path = langid_cache.cache_path(empty_model_store)
+    path.parent.mkdir(parents=True)
+    path.write_bytes(b"not an npz")
+    assert langid_cache.identifier().classify("The minister said on Friday.")[0] == "en"
