@@ -519,13 +519,9 @@ def cmd_models_install(args: argparse.Namespace) -> int:
 def cmd_models_install_stanza(args: argparse.Namespace) -> int:
     from quotes import models
 
-    for lang in args.langs:
-        try:
-            path = models.install_stanza(lang, args.models, args.url)
-        except models.InstallError as exc:
-            raise CliError(str(exc)) from None
-        print(f"installed stanza models for {lang} in {path}")
-    return 0
+    return _each_language(
+        args.langs, lambda lang: models.install_stanza(lang, args.models, args.url), "installed {} in {}"
+    )
 
 
 def cmd_models_remove(args: argparse.Namespace) -> int:
@@ -542,12 +538,22 @@ def cmd_models_remove(args: argparse.Namespace) -> int:
 def cmd_models_remove_stanza(args: argparse.Namespace) -> int:
     from quotes import models
 
-    for lang in args.langs:
+    return _each_language(
+        args.langs, lambda lang: models.remove_stanza(lang, args.models).parent, "removed {} from {}"
+    )
+
+
+def _each_language(langs: list[str], act: Callable[[str], Path], done: str) -> int:
+    """Run `act` for each language and say where (`done`: "verb {what} in {where}"); the first
+    that fails stops with its one-line reason."""
+    from quotes import models
+
+    for lang in langs:
         try:
-            folder = models.remove_stanza(lang, args.models)
+            path = act(lang)
         except models.InstallError as exc:
             raise CliError(str(exc)) from None
-        print(f"removed stanza models for {lang} from {folder.parent}")
+        print(done.format(f"stanza models for {lang}", path))
     return 0
 
 
