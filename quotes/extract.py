@@ -183,10 +183,6 @@ class _Open:
     breaks: list[int]
 
 
-def _closes(mark: Mark, opener: Mark) -> bool:
-    return mark.family == opener.family and mark.role is not Role.OPEN
-
-
 def _continues(opener: Mark, mark: Mark) -> bool:
     """Does a paragraph-initial `mark` re-open the quote left open by `opener`? Only the same
     mark does: a stray straight quote is not continued by a curly one."""
@@ -201,28 +197,35 @@ def find_spans(text: str) -> list[QuoteSpan]:
     for para in paras:
         marks = _marks(text, para)
         stack: list[_Open] = []
+        # where in the stack each family's openers stand: the opener a mark closes is found at
+        # once, not by walking a stack that a page of stray openers makes thousands deep
+        by_family: dict[str, list[int]] = {}
         start_index = 0
         if carried is not None:
             lead = text[para.start : marks[0].pos].strip() if marks else None
             if marks and lead == "" and _continues(carried.mark, marks[0]):
                 carried.breaks.append(marks[0].pos + marks[0].length)
                 stack.append(carried)
+                by_family.setdefault(carried.mark.family, []).append(0)
                 start_index = 1
             else:
                 _emit_open(spans, carried, text)
             carried = None
         for mark in marks[start_index:]:
-            target = next(
-                (k for k in range(len(stack) - 1, -1, -1) if _closes(mark, stack[k].mark)),
-                None,
-            )
+            same = by_family.get(mark.family)
+            # a mark closes the innermost open quote of its family, unless it only opens
+            target = same[-1] if same and mark.role is not Role.OPEN else None
             if target is not None and not (mark.role is Role.EITHER and _prefers_open(mark, stack, target)):
                 opened = stack[target]
                 del stack[target:]  # unclosed marks nested inside are strays
+                for indexes in by_family.values():
+                    while indexes and indexes[-1] >= target:
+                        indexes.pop()
                 if not stack:
                     spans.append(_finish(opened, mark, text))
                 continue
             if mark.role is not Role.CLOSE:
+                by_family.setdefault(mark.family, []).append(len(stack))
                 stack.append(_Open(mark, para.index, []))
         if stack:
             outer = stack[0]

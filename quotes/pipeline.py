@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -166,7 +167,8 @@ def _post_quote(text: str, post: Post, segs: list[Segment], doc_lang: str, engin
 def _quote_lang(text: str, span_start: int, content: str, segs: list[Segment], doc_lang: str) -> str | None:
     """A quote's language is its own; the paragraph's detection already speaks for it unless
     the quote is in another script or is a long stretch of a paragraph that mixes languages."""
-    seg = next((s for s in segs if s.start <= span_start < s.end), None)
+    i = bisect_right(segs, span_start, key=lambda s: s.start) - 1  # segments run in order
+    seg = segs[i] if i >= 0 and span_start < segs[i].end else None
     seg_lang = (seg.lang if seg else None) or doc_lang
     letters = sum(c.isalpha() for c in content)
     if letters < MIN_QUOTE_LETTERS_FOR_LANG:
