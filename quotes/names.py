@@ -192,9 +192,9 @@ class DocumentNames:
         return first
 
     def nearest_person_before(self, pos: int, gender: str | None, lo: int) -> _Name | None:
-        for name in reversed(
-            self.names[bisect.bisect_left(self._starts, lo) : bisect.bisect_left(self._starts, pos)]
-        ):
+        first = bisect.bisect_left(self._starts, lo)
+        for i in range(bisect.bisect_left(self._starts, pos) - 1, first - 1, -1):  # no copy of the list
+            name = self.names[i]
             if name.end > pos:
                 continue
             if _is_org(name.core, self.lex):
@@ -378,13 +378,23 @@ def _person_described(mention: Mention, names: DocumentNames, lex: Lexicon) -> _
     return None
 
 
+PARAGRAPH_WINDOW = 3000  # characters a pronoun's paragraph is read back: an endless line is read in part
+
+
+def _paragraph_start(text: str, pos: int) -> int:
+    """Where the paragraph holding `pos` starts, looked for at most PARAGRAPH_WINDOW back, so that
+    resolving each pronoun of a one-line page does not read the page again."""
+    lo = max(0, pos - PARAGRAPH_WINDOW)
+    return max(lo, text.rfind("\n", lo, pos) + 1)
+
+
 def _resolve_pronoun(mention: Mention, names: DocumentNames, earlier: list[Speaker], lex: Lexicon) -> Speaker:
     gender = lex.pronouns.get(mention.text.lower())
     if gender == "n" or mention.text.lower() in lex.group_pronouns:
         return _resolve_organization(mention, names, earlier, lex, groups_only=gender != "n")
     if gender not in ("m", "f"):
         return Speaker(None, None, None, mention)  # they / we / I: no single person
-    para_start = names.text.rfind("\n", 0, mention.start) + 1
+    para_start = _paragraph_start(names.text, mention.start)
     subject = names.sentence_subject(mention.start, gender, para_start)
     if subject is not None:  # "Clinton says she appreciated Machado’s courage": she is the subject
         canonical = names.canonical(subject.core)
@@ -411,8 +421,8 @@ def _resolve_organization(
     """'it said' stands for an organisation or a document: the one opening the sentence, else the
     last organisation quoted nearby, else the nearest one named in the paragraph or the one before."""
     text = names.text
-    para_start = text.rfind("\n", 0, mention.start) + 1
-    prev_para = text.rfind("\n", 0, max(0, para_start - 1)) + 1
+    para_start = _paragraph_start(text, mention.start)
+    prev_para = _paragraph_start(text, max(0, para_start - 1))
     found = [
         m
         for m in _organizations(text, prev_para, mention.start, names, lex)

@@ -174,9 +174,12 @@ def _quote_lang(text: str, span_start: int, content: str, segs: list[Segment], d
     if letters < MIN_QUOTE_LETTERS_FOR_LANG:
         return seg_lang
     if seg is not None and script_of(content) == seg.script:
-        line_start = text.rfind("\n", 0, span_start) + 1  # the quote's paragraph is its line
-        line_end = text.find("\n", span_start)
-        outside = (line_end if line_end >= 0 else len(text)) - line_start - len(content)
+        # the quote's paragraph is its line; looked for only as far as the answer can change
+        reach = MIXED_MIN_LETTERS + len(content)
+        lo, hi = max(0, span_start - reach), min(len(text), span_start + reach)
+        line_start = max(lo, text.rfind("\n", lo, span_start) + 1)
+        line_end = text.find("\n", span_start, hi)
+        outside = (line_end if line_end >= 0 else hi) - line_start - len(content)
         if letters < MIXED_MIN_LETTERS or outside < MIXED_MIN_LETTERS:
             return seg_lang
     lang, conf = detect(content, default=seg_lang)

@@ -180,3 +180,26 @@ def test_cost_per_quote_does_not_grow_with_the_line_or_the_page(monkeypatch: pyt
         assert sum(scanned) <= 2 * len(text)  # the line once, and a few characters per quote
         assert sum(mention_scans) <= len(text)
     assert kinds.SENTENCE_WINDOW <= 400
+
+
+def test_a_pronoun_on_an_endless_line_reads_a_bounded_stretch_before_it(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Resolving 'it' or 'she' looks back over its paragraph; on a one-line page that was the
+    whole page, once per pronoun."""
+    from quotes import names
+    from quotes.pipeline import Options, extract_quotes
+
+    read: list[int] = []
+    real = names._organizations
+
+    def counting(text: str, lo: int, hi: int, *args: object):  # type: ignore[no-untyped-def]
+        read.append(hi - lo)
+        return real(text, lo, hi, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(names, "_organizations", counting)
+    text = "The ministry met on Monday. “We will act,” it said. " * 400  # 21,000 characters, one line
+    quotes = extract_quotes(text, options=Options(translate=False, cache=False, lang="en"))
+    assert len(quotes) == 400 and len(read) >= 300
+    assert max(read) <= 2 * names.PARAGRAPH_WINDOW + 1  # its paragraph and the one before, each bounded
+    assert {q.speaker for q in quotes[-5:]} == {quotes[0].speaker}

@@ -356,9 +356,10 @@ def _shape(text: str, mention: Mention, lex: Lexicon, para: Paragraph) -> dict[s
 
 def _in_parenthesis(text: str, pos: int) -> bool:
     """Is `pos` inside a short parenthesis on its line?"""
-    line_start = text.rfind("\n", 0, pos) + 1
+    lo = max(0, pos - 60)  # a parenthesis opened farther back does not count: look no farther
+    line_start = max(lo, text.rfind("\n", lo, pos) + 1)
     opened = text.rfind("(", line_start, pos)
-    return opened >= 0 and text.find(")", opened, pos) < 0 and pos - opened <= 60
+    return opened >= 0 and text.find(")", opened, pos) < 0
 
 
 def _para_of(ctx: Context, pos: int) -> int:
