@@ -17,6 +17,7 @@ import os
 import sys
 import tempfile
 from collections.abc import Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -72,10 +73,8 @@ def open_writer(
 ) -> RowWriter:
     """A writer for `path` by its extension, or an ExportError in one line when it cannot be
     written. `name` is the sheet or database table; `keep` keeps a database's other tables."""
-    if path != "-" and Path(path).is_dir():
-        raise ExportError(f"cannot write {path}: it is a directory")
     fmt = format_of(path)
-    try:
+    with _writable(path):
         if fmt == "xlsx" and path != "-":
             from quotes.excel import XlsxWriter
 
@@ -85,6 +84,15 @@ def open_writer(
 
             return RunDatabase(path, keep=keep).only(name, columns)
         return TableWriter(path, columns, excel=excel)
+
+
+@contextmanager
+def _writable(path: str) -> Iterator[None]:
+    """Opening an output: a directory in its place, or an OSError, is one line of ExportError."""
+    if path != "-" and Path(path).is_dir():
+        raise ExportError(f"cannot write {path}: it is a directory")
+    try:
+        yield
     except OSError as exc:
         raise ExportError(f"cannot write {path}: {exc.strerror or exc}") from None
 
@@ -159,10 +167,8 @@ class RunOutputs:
 def _open_database(path: str) -> Any:
     from quotes.database import RunDatabase
 
-    try:
+    with _writable(path):
         return RunDatabase(path)
-    except OSError as exc:
-        raise ExportError(f"cannot write {path}: {exc.strerror or exc}") from None
 
 
 class TableWriter:

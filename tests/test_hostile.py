@@ -54,16 +54,31 @@ def test_a_bad_manifest_costs_its_metadata_not_the_batch(tmp_path: Path) -> None
     assert failure.doc.endswith("manifest.csv") and "read without it" in failure.reason
 
 
-@pytest.mark.parametrize("where", ["directory", "under a file", "an input", "the errors file"])
+@pytest.mark.parametrize(
+    "where",
+    [
+        "directory",
+        "under a file",
+        "an input",
+        "the errors file",
+        "directory (sqlite)",
+        "under a file (sqlite)",
+        "directory (xlsx)",
+    ],
+)
 def test_an_output_that_cannot_or_must_not_be_written_is_refused_before_any_work(
     tmp_path: Path, where: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
     corpus = tmp_path / "c.jsonl"
     corpus.write_text(json.dumps({"id": "a", "text": QUOTE}) + "\n", encoding="utf-8")
-    (tmp_path / "dir.csv").mkdir()
+    for name in ("dir.csv", "dir.sqlite", "dir.xlsx"):
+        (tmp_path / name).mkdir()
     target = {
         "directory": tmp_path / "dir.csv",
+        "directory (sqlite)": tmp_path / "dir.sqlite",
+        "directory (xlsx)": tmp_path / "dir.xlsx",
         "under a file": corpus / "q.csv",
+        "under a file (sqlite)": corpus / "q.sqlite",
         "an input": corpus,
         "the errors file": tmp_path / "e.csv",
     }[where]
