@@ -27,6 +27,10 @@ class XlsxWriter:
 
     def __init__(self, path: str | Path, columns: Mapping[str, str], sheet: str = "quotes"):
         import openpyxl
+        from openpyxl.cell import WriteOnlyCell
+        from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+        self._text_cell, self._illegal = WriteOnlyCell, ILLEGAL_CHARACTERS_RE  # per cell: looked up once
 
         self.path = Path(path)
         self.columns = list(columns)
@@ -71,17 +75,13 @@ class XlsxWriter:
             self._in_sheet += 1
             self.rows += 1
 
-    @staticmethod
-    def _cell(sheet: Any, value: Any) -> Any:
+    def _cell(self, sheet: Any, value: Any) -> Any:
         if not isinstance(value, str):
             return value
-        from openpyxl.cell import WriteOnlyCell
-        from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-
-        text = ILLEGAL_CHARACTERS_RE.sub("\ufffd", value)
+        text = self._illegal.sub("\ufffd", value)
         if len(text) > MAX_CELL:
             text = text[: MAX_CELL - len(CUT)] + CUT
-        cell = WriteOnlyCell(sheet, value=text)
+        cell = self._text_cell(sheet, value=text)
         cell.data_type = "s"  # "=SUM(A1)" is a quote here, not a formula
         return cell
 
