@@ -53,6 +53,20 @@ def argos_modules(store: Path | None = None) -> tuple[ModuleType, ModuleType]:
 
 
 @contextlib.contextmanager
+def _argos_settings(settings: ModuleType, **values: Any) -> Iterator[None]:
+    """argostranslate's module-level settings set for one install and put back after it, so
+    that no later call reads a staging folder that is gone or an index it was not given."""
+    before = {name: getattr(settings, name) for name in values}
+    for name, value in values.items():
+        setattr(settings, name, value)
+    try:
+        yield
+    finally:
+        for name, value in before.items():
+            setattr(settings, name, value)
+
+
+@contextlib.contextmanager
 def _staging(store: Path | None) -> Iterator[Path]:
     """A scratch folder inside the store (same file system, so moving out of it is a rename),
     removed afterwards whatever happened."""
@@ -117,13 +131,11 @@ def install_argos_file(
 
     root = resources.argos_dir(store)
     with _staging(store) as staging:
-        settings.package_data_dir = staging  # argostranslate unpacks here, not into the store
-        try:
-            package.install_from_path(path)
-        except Exception as exc:
-            raise InstallError(f"could not unpack {path} ({exc})") from None
-        finally:
-            settings.package_data_dir = root
+        with _argos_settings(settings, package_data_dir=staging):  # unpacked here, not in the store
+            try:
+                package.install_from_path(path)
+            except Exception as exc:
+                raise InstallError(f"could not unpack {path} ({exc})") from None
         _put_in_place(staging / folder, root / folder)
     installed = next((p for p in resources.argos_packages(store) if p.path.name == folder), None)
     if installed is None:
@@ -152,10 +164,16 @@ def install_argos_pair(
     import argostranslate.settings as settings
 
     url = index_url(index)
-    with _staging(store) as staging, _quiet("argostranslate.utils"):
-        settings.remote_package_index = url
-        settings.local_package_index = staging / "index.json"
-        settings.downloads_dir = staging
+    with (
+        _staging(store) as staging,
+        _quiet("argostranslate.utils"),
+        _argos_settings(
+            settings,
+            remote_package_index=url,
+            local_package_index=staging / "index.json",
+            downloads_dir=staging,
+        ),
+    ):
         package.update_package_index()  # logs and returns on failure instead of raising
         try:
             entries = json.loads(settings.local_package_index.read_text(encoding="utf-8"))

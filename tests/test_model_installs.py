@@ -231,3 +231,14 @@ def test_a_broken_stanza_download_leaves_the_store_as_it_was(
     err = capsys.readouterr().err
     assert "could not download stanza models for 'en'" in err and err.count("\n") == 1
     assert tree(empty_model_store) == before
+
+
+def test_an_install_leaves_argostranslates_settings_as_it_found_them(
+    site: Site, argos_bytes: bytes, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from quotes import models
+
+    monkeypatch.delenv("ARGOS_PACKAGE_INDEX", raising=False)
+    default = models.index_url()
+    assert cli.main(["models", "install", "ja", "en", "--index", publish_argos(site, argos_bytes)]) == 0
+    assert models.index_url() == default and site.url not in default
