@@ -9,7 +9,6 @@ of documents, so memory holds a window, never the corpus.
 
 from __future__ import annotations
 
-import glob
 import multiprocessing
 import os
 import threading
@@ -22,7 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from quotes import nlp
-from quotes.documents import Document, ReadFailure, iter_documents
+from quotes.documents import Document, ReadFailure, iter_documents, named_files
 from quotes.pipeline import Options, document_row, document_rows, process_text
 from quotes.speakers import canonical_map, unify
 from quotes.table import SEGMENT_COLUMNS, ExportError, to_frame
@@ -276,7 +275,7 @@ def check_targets(inputs: Iterable[str | Path] | str | Path, targets: list[str])
         raise ExportError("the table, --errors and --segments must be different files")
     named = [inputs] if isinstance(inputs, (str, Path)) else list(inputs)
     for item in named:
-        for path in [Path(item)] if Path(item).exists() else map(Path, glob.glob(str(item), recursive=True)):
+        for path in named_files(Path(item)):
             if path.is_file() and path.resolve() in resolved:
                 raise ExportError(f"{path} is an input: write the output somewhere else")
 

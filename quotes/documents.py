@@ -299,12 +299,7 @@ def iter_inputs(inputs: Iterable[str | Path], skip: Iterable[Path] = ()) -> Iter
         if item.is_symlink() and not item.exists():
             yield ReadFailure(str(item), _broken_link(item))
             continue
-        if item.is_dir():
-            found: Iterable[Path] = _walk(item)
-        elif item.exists():
-            found = [item]
-        else:
-            found = (m for m in sorted(Path(g) for g in glob.glob(str(item), recursive=True)) if m.is_file())
+        found: Iterable[Path] = _walk(item) if item.is_dir() else named_files(item)
         empty = True
         for path in found:
             key = path.resolve()
@@ -316,6 +311,13 @@ def iter_inputs(inputs: Iterable[str | Path], skip: Iterable[Path] = ()) -> Iter
             yield ReadFailure(
                 str(item), f"nothing to read: no {', '.join(sorted(SUPPORTED))} files in this folder"
             )
+
+
+def named_files(item: Path) -> list[Path]:
+    """What an input that is not a folder names: the file itself, or the files its pattern matches."""
+    if item.exists():
+        return [item]
+    return [m for m in sorted(Path(g) for g in glob.glob(str(item), recursive=True)) if m.is_file()]
 
 
 def _broken_link(path: Path) -> str:

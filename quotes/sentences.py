@@ -21,7 +21,7 @@ _SENTENCE_BREAK = re.compile(r"[.!?。！？][\"”’»」“]?\s+|[“”»]?:
 
 
 SENTENCE_WINDOW = 1000  # characters looked back or ahead for a sentence break: a longer
-# sentence (a page without full stops) is read in part, so the cost per quote stays bounded
+# sentence (a page without full stops) is read in part, the same part whoever asks
 
 
 def sentence_start(text: str, para: Paragraph, pos: int) -> int:
