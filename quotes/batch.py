@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any
 
 from quotes import nlp
 from quotes.documents import Document, ReadFailure, iter_documents, named_files
+from quotes.outlets import outlet_of
 from quotes.pipeline import Options, document_row, document_rows, process_text
 from quotes.speakers import canonical_map, unify
 from quotes.table import SEGMENT_COLUMNS, ExportError, to_frame
@@ -70,15 +71,16 @@ def process(doc: Document, options: Options, translators: Translators) -> Outcom
     segments = [
         {"doc_id": doc.doc_id, **s.__dict__, "start": doc.raw(s.start), "end": doc.raw(s.end)} for s in segs
     ]
+    outlet = outlet_of(doc)  # read once, for the rows and for the document's own row
     return Outcome(
         doc.doc_id,
         len(doc.text),
-        document_rows(doc, quotes),
+        document_rows(doc, quotes, outlet),
         segments,
         None,
         frozenset(translators.missing),
         doc.warnings,
-        document_row(doc, segs, len(quotes)),
+        document_row(doc, segs, len(quotes), outlet),
     )
 
 

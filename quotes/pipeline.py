@@ -17,7 +17,7 @@ from quotes.extract import Paragraph, QuoteSpan, find_spans, fragment_groups, jo
 from quotes.kinds import classify
 from quotes.lexicon import Lexicon
 from quotes.names import Speaker, resolve_speakers
-from quotes.outlets import outlet_of
+from quotes.outlets import Outlet, outlet_of
 from quotes.posts import Post, find_posts
 from quotes.records import Quote
 from quotes.segment import Segment, detect, document_language, script_of
@@ -199,13 +199,8 @@ def _translate(quotes: list[Quote], translators: Translators) -> list[Quote]:
     return out
 
 
-def document_row(doc: Document, segments: list[Segment], quotes: int) -> dict[str, Any]:
+def document_row(doc: Document, segments: list[Segment], quotes: int, outlet: Outlet) -> dict[str, Any]:
     """What the `documents` table of a database says about one article."""
-    outlet = outlet_of(doc)
-    chars: dict[str, int] = {}
-    for s in segments:
-        if s.lang:
-            chars[s.lang] = chars.get(s.lang, 0) + s.end - s.start
     return {
         "doc_id": doc.doc_id,
         "outlet": outlet.name,
@@ -214,14 +209,15 @@ def document_row(doc: Document, segments: list[Segment], quotes: int) -> dict[st
         "published": doc.published,
         "title": doc.title,
         "source": doc.source,
-        "lang": max(chars, key=lambda k: chars[k]) if chars else doc.lang,
+        "lang": document_language(segments) or doc.lang,
         "chars": len(doc.text),
         "quotes": quotes,
     }
 
 
-def document_rows(doc: Document, quotes: list[Quote]) -> list[dict[str, Any]]:
-    outlet = outlet_of(doc)
+def document_rows(doc: Document, quotes: list[Quote], outlet: Outlet | None = None) -> list[dict[str, Any]]:
+    """The table rows of a document's quotes; `outlet` when the caller has already found it."""
+    outlet = outlet or outlet_of(doc)
     rows = []
     for n, q in enumerate(quotes, 1):
         row = dict(q.__dict__)
