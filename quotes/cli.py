@@ -499,59 +499,49 @@ def _version(package: str) -> str:
 
 
 def cmd_models_install(args: argparse.Namespace) -> int:
-    from quotes import models
-
     try:
         if args.from_file:
             if args.codes or args.index:
                 raise CliError("give either FROM TO (from an index) or --from FILE, not both")
-            package = models.install_argos_file(args.from_file, args.models)
+            package = models_mod.install_argos_file(args.from_file, args.models)
         elif len(args.codes) == 2:
-            package = models.install_argos_pair(args.codes[0], args.codes[1], args.models, args.index)
+            package = models_mod.install_argos_pair(args.codes[0], args.codes[1], args.models, args.index)
         else:
             raise CliError("give the source and target language (quotes models install ja en) or --from FILE")
-    except models.InstallError as exc:
+    except models_mod.InstallError as exc:
         raise CliError(str(exc)) from None
     print(f"installed {package.from_code}->{package.to_code} {package.version} in {package.path}")
     return 0
 
 
 def cmd_models_install_stanza(args: argparse.Namespace) -> int:
-    from quotes import models
-
     return _each_language(
-        args.langs, lambda lang: models.install_stanza(lang, args.models, args.url), "installed {} in {}"
+        args.langs, lambda lang: models_mod.install_stanza(lang, args.models, args.url), "installed {} in {}"
     )
 
 
 def cmd_models_remove(args: argparse.Namespace) -> int:
-    from quotes import models
-
     try:
-        package = models.remove_argos_pair(args.codes[0], args.codes[1], args.models)
-    except models.InstallError as exc:
+        package = models_mod.remove_argos_pair(args.codes[0], args.codes[1], args.models)
+    except models_mod.InstallError as exc:
         raise CliError(str(exc)) from None
     print(f"removed {package.from_code}->{package.to_code} {package.version} from {package.path.parent}")
     return 0
 
 
 def cmd_models_remove_stanza(args: argparse.Namespace) -> int:
-    from quotes import models
-
     return _each_language(
-        args.langs, lambda lang: models.remove_stanza(lang, args.models).parent, "removed {} from {}"
+        args.langs, lambda lang: models_mod.remove_stanza(lang, args.models).parent, "removed {} from {}"
     )
 
 
 def _each_language(langs: list[str], act: Callable[[str], Path], done: str) -> int:
     """Run `act` for each language and say where (`done`: "verb {what} in {where}"); the first
     that fails stops with its one-line reason."""
-    from quotes import models
-
     for lang in langs:
         try:
             path = act(lang)
-        except models.InstallError as exc:
+        except models_mod.InstallError as exc:
             raise CliError(str(exc)) from None
         print(done.format(f"stanza models for {lang}", path))
     return 0
