@@ -98,20 +98,18 @@ class RunDatabase:
         self.db.execute("PRAGMA synchronous = OFF")
         self.tables: dict[str, DatabaseTable] = {}
 
-    def table(self, name: str, columns: Mapping[str, str]) -> DatabaseTable:
+    def table(self, name: str, columns: Mapping[str, str], *, owns: bool = False) -> DatabaseTable:
         """The table `name`, empty: one the file already had is dropped with its search index."""
         if name not in self.tables:
             if self.db.table(f"{name}_fts").exists():
                 self.db.table(name).disable_fts()
             self.db.table(name).drop(ignore=True)
-            self.tables[name] = DatabaseTable(self, name, columns)
+            self.tables[name] = DatabaseTable(self, name, columns, owns=owns)
         return self.tables[name]
 
     def only(self, name: str, columns: Mapping[str, str]) -> DatabaseTable:
         """The one table this run writes into the file (export, --errors errors.sqlite)."""
-        self.table(name, columns)
-        self.tables[name]._owns = True
-        return self.tables[name]
+        return self.table(name, columns, owns=True)
 
     def commit(self) -> None:
         try:
