@@ -109,6 +109,8 @@ class Lexicon:
     object_pronouns: tuple[str, ...] = ()  # "„…“, so charakterisierte ihn der Funktionär": not the speaker
     relatives: frozenset[str] = frozenset()  # "X, who had asked her to ‘…’": the clause has its own subject
     post_nouns: tuple[str, ...] = ()  # "Abe wrote in a Twitter post:" then the post pasted as a paragraph
+    askers: tuple[str, ...] = ()  # 記者, 기자들: who asks the questions of a press conference
+    question_endings: tuple[str, ...] = ()  # ?, 냐, ですか, 吗: a quoted question
     partitives: tuple[str, ...] = ()  # "una de las afectadas respondió": one of a group speaks
     predicatives: frozenset[str] = frozenset()  # "bezeichnete sie als „Wortbruch“": what X called it
     function_words: frozenset[str] = field(

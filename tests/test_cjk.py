@@ -141,3 +141,44 @@ def test_the_topic_is_carried_to_a_quote_with_no_subject() -> None:
     )
     cands = _reader_candidates(text, "ja")
     assert any(c.features.get("cjk:carried_topic") == 1.0 and t.startswith("松岡") for t, c in cands.items())
+
+
+def test_a_kanji_numeral_written_into_a_name_stays_in_it() -> None:
+    cands = _reader_candidates("自民党の二階幹事長は「大変立派な説明だ」と述べた。", "ja")
+    assert "二階幹事長" in cands and "階幹事長" not in cands
+
+
+def test_a_phrase_does_not_run_across_a_line_break() -> None:
+    text = "政府・与党、責任転嫁体質に逆戻り\n仙谷氏は会見で「審議しない理由を探さないほうがいい」と述べた。"
+    cands = _reader_candidates(text, "ja")
+    assert all("\n" not in t for t in cands)
+    assert any(t.startswith("仙谷") for t in cands)
+
+
+def test_the_nearest_subject_in_the_quotes_sentence_is_marked_so() -> None:
+    text = "渡辺喜美代表は反論した。比較的穏健な公明党幹部も「もう会談は開かない方がよい」とさじを投げた。"
+    cands = _reader_candidates(text, "ja")
+    near, far = cands["公明党幹部"], cands["渡辺喜美代表"]
+    assert near.features.get("cjk:nearest_marked") == 1.0 and near.features.get("cjk:topic@before") == 1.0
+    assert "cjk:nearest_marked" not in far.features and far.features.get("cjk:topic@previous") == 1.0
+
+
+def test_the_subject_of_a_reporting_verb_earlier_in_the_sentence() -> None:
+    text = "川普28日在社交媒体上发文说，泽连斯基“未准备好实现和平”。"
+    cands = _reader_candidates(text, "zh")
+    assert cands["川普"].features.get("cjk:cue_subject") == 1.0
+    assert "cjk:cue_subject" not in cands["泽连斯基"].features
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "asker", "feature"),
+    [
+        ("一位香港媒体记者大声问总理：“今年是否有更多惠港政策?”", "zh", "记者", "cjk:asker_question"),
+        ("기자들이 “청와대의 입장은 뭐냐”고 물었다.", "ko", "기자들", "cjk:asker_question"),
+        ("记者会结束，总理对记者说：“谢谢大家。”", "zh", "记者", "cjk:asker"),
+    ],
+)
+def test_who_asks_a_quoted_question(text: str, lang: str, asker: str, feature: str) -> None:
+    cands = _reader_candidates(text, lang)
+    found = next(c for t, c in cands.items() if asker in t)
+    assert found.features.get(feature) == 1.0

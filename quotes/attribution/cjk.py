@@ -88,12 +88,15 @@ def candidates(ctx: Context) -> list[Candidate]:
     text, span = ctx.text, ctx.span
     lo, sentence, hi = _window(text, span.outer_start, span.outer_end, ctx)
     tokens = analyse(text[lo : span.outer_start], lo) + analyse(text[span.outer_end : hi], span.outer_end)
-    phrases = [p for p in _phrases(tokens) if _can_speak(p, ctx.lex)]
+    phrases = [p for p in _phrases(tokens, text) if _can_speak(p, ctx.lex)]
     before = [p for p in phrases if p.end <= span.outer_start and p.start >= sentence]
     out = _protagonist(ctx, analyse, {(p.start, p.end) for p in phrases})
     out += _carried_topic(ctx, analyse, lo)
+    subjects = _cue_subjects(tokens, before, ctx, sentence)
     for p in phrases:
         feats = _features(p, ctx, sentence, before)
+        if p in subjects:
+            feats["cjk:cue_subject"] = 1.0
         mention = Mention(text[p.start : p.end], p.start, p.end, _kind(p))
         cue = next((t.text for t in p.after2 if t.role == "verb"), None)
         out.append(Candidate(mention, cue, "morphology", feats))
@@ -109,7 +112,7 @@ def _carried_topic(ctx: Context, analyse: Analyser, lo: int) -> list[Candidate]:
     tokens = [t for t in _document_tokens(ctx.text, analyse) if start <= t.start and t.end <= lo]
     topics = [
         p
-        for p in _phrases(tokens)
+        for p in _phrases(tokens, ctx.text)
         if p.after is not None
         and p.after.role == "topic"
         and {t.role for t in p.tokens} & {"name", "pron", "title"}
@@ -147,7 +150,7 @@ def _names(text: str, analyse: Analyser) -> tuple[int, int, int] | None:
     """(times named, where first named) of the person a document names most, twice at least."""
     counts: Counter[str] = Counter()
     first: dict[str, tuple[int, int]] = {}
-    for p in _phrases(_document_tokens(text, analyse)):
+    for p in _phrases(_document_tokens(text, analyse), text):
         names = [t for t in p.tokens if t.role == "name"]
         if names:
             counts[names[0].text] += 1
@@ -203,12 +206,18 @@ def _without_asides(tokens: list[Token]) -> list[Token]:
     return out
 
 
-def _phrases(tokens: list[Token]) -> list[Phrase]:
+def _phrases(tokens: list[Token], text: str) -> list[Phrase]:
+    """Runs of name and noun tokens, not across a line break (a headline is not its next line's name)."""
     tokens = _without_asides(tokens)
     out: list[Phrase] = []
     run: list[Token] = []
     for i, tok in enumerate(tokens):
-        joins = run and tok.start - run[-1].end <= 1 and tok.end - run[0].start <= MAX_PHRASE_CHARS
+        joins = (
+            run
+            and tok.start - run[-1].end <= 1
+            and tok.end - run[0].start <= MAX_PHRASE_CHARS
+            and "\n" not in text[run[-1].end : tok.start]
+        )
         if tok.role in PHRASE_ROLES and (not run or joins):
             run.append(tok)
             continue
@@ -266,6 +275,16 @@ def _features(p: Phrase, ctx: Context, sentence: int, before: list[Phrase]) -> d
     feats["cjk:distance"] = math.log1p(max(gap, 0)) / math.log1p(WINDOW)
     marker = p.after.role if p.after is not None and p.after.role in MARKERS else "none"
     feats[f"cjk:marked_{marker}"] = 1.0
+    if marker in ("topic", "subject"):  # 公明党幹部も「…」と: a subject in the quote's own sentence
+        where = next(k for k in ("before", "previous", "after") if f"cjk:{k}" in feats)
+        feats[f"cjk:{marker}@{where}"] = 1.0
+        if before and p is _nearest_marked(before):
+            feats["cjk:nearest_marked"] = 1.0
+    words = "".join(t.text for t in p.tokens)
+    if any(a in words for a in ctx.lex.askers):  # “今年是否有更多惠港政策?”: the reporter asks
+        feats["cjk:asker_question" if _question(ctx) else "cjk:asker"] = 1.0
+    if any(words.endswith(n) for n in ctx.lex.org_nouns):
+        feats["cjk:org_noun"] = 1.0  # 自民党, 外務省: a body, whatever the tagger called it
     verb = next((t for t in p.after2[:3] if t.role == "verb"), None)
     if verb is not None and _reporting(verb.text, ctx.lex):
         feats["cjk:cue_follows"] = 1.0
@@ -273,6 +292,43 @@ def _features(p: Phrase, ctx: Context, sentence: int, before: list[Phrase]) -> d
     if p.end <= span.outer_start and len(head) <= 12 and head.endswith((":", "：")):
         feats["cjk:colon_before_quote"] = 1.0
     return feats
+
+
+_CLAUSE_MARKS = frozenset("，,；;：:、")
+
+
+def _cue_subjects(tokens: list[Token], before: list[Phrase], ctx: Context, sentence: int) -> set[Phrase]:
+    """Phrases that open a clause whose verb reports speech, before the quote in its sentence:
+    梅德韦杰夫在社交媒体上发帖称，泽连斯基受到“狠狠一击” (the speaker is who 称, not who is named
+    next to the quote)."""
+    index = {t.start: k for k, t in enumerate(tokens)}
+    found: set[Phrase] = set()
+    for p in before:
+        k = index.get(p.start)
+        if k is None:
+            continue
+        prev = tokens[k - 1] if k else None
+        if prev is not None and prev.start >= sentence and prev.role != "punct":
+            continue  # not the first words of its clause
+        for t in tokens[k + len(p.tokens) :]:
+            if t.start >= ctx.span.outer_start or t.text in _CLAUSE_MARKS:
+                break
+            if t.role == "verb" and _reporting(t.text, ctx.lex):
+                found.add(p)
+                break
+    return found
+
+
+def _question(ctx: Context) -> bool:
+    quoted = ctx.text[ctx.span.start : ctx.span.end].rstrip(" 」』”’\"'。.!！")
+    return quoted.endswith(ctx.lex.question_endings)
+
+
+def _nearest_marked(before: list[Phrase]) -> Phrase | None:
+    """The phrase nearest the quote, before it in its sentence, marked as topic or subject."""
+    return next(
+        (p for p in reversed(before) if p.after is not None and p.after.role in ("topic", "subject")), None
+    )
 
 
 def _reporting(word: str, lex: Lexicon) -> bool:

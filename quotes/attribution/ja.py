@@ -34,7 +34,22 @@ def tokens(text: str, offset: int) -> list[Token]:
             continue
         pos = start + len(surface)
         out.append(Token(surface, offset + start, offset + pos, _role(surface, word.feature)))
-    return out
+    return _numeral_names(out)
+
+
+_KANJI_NUMERALS = frozenset("一二三四五六七八九十百千")
+
+
+def _numeral_names(tokens: list[Token]) -> list[Token]:
+    """二階幹事長, 一階堂氏: a kanji numeral written against the noun after it is part of a name
+    (the tagger reads 二 + 階 as a count); '3人' keeps its Arabic numeral outside."""
+    out = list(tokens)
+    for i, tok in enumerate(out[:-1]):
+        nxt = out[i + 1]
+        joined = nxt.start == tok.end and nxt.role in ("noun", "name", "suffix")
+        if tok.role == "numeral" and set(tok.text) <= _KANJI_NUMERALS and joined:
+            out[i] = Token(tok.text, tok.start, tok.end, "noun")
+    return [Token(t.text, t.start, t.end, "other") if t.role == "numeral" else t for t in out]
 
 
 def _role(surface: str, f: Any) -> str:
@@ -42,7 +57,7 @@ def _role(surface: str, f: Any) -> str:
         if f.pos2 == "固有名詞":
             return {"人名": "name", "組織": "org", "地名": "place"}.get(f.pos3, "name")
         if f.pos2 == "数詞":
-            return "other"
+            return "numeral"
         return "noun"
     if f.pos1 == "代名詞":
         return "pron" if surface in {"彼", "彼女", "彼ら", "同氏", "同相"} else "other"
