@@ -135,6 +135,11 @@ def name_pattern(lex: Lexicon) -> str:
     return rf"{_NAME_WORD}(?:[ \u00a0]+(?:(?:{inner})[ \u00a0]+)*{word})*"
 
 
+# a word before the noun of a description: "U.S.", "Gov." and "vice-président" are, a word that
+# ends its sentence ("… en la escalera. La testigo") is not
+_MODIFIER = r"(?:[\p{L}\d’'/\-]+(?:\.[\p{L}\d’'/\-]+)+\.?|\p{Lu}\p{Ll}{0,3}\.|[\p{L}\d’'/\-]+)"
+
+
 def _nominal(lex: Lexicon) -> str:
     nouns = lex.alternation(lex.org_nouns + lex.person_nouns) or "(?!)"
     # "Gary Johnson’s doctor", "the ad’s narrator": a possessive before the noun
@@ -163,7 +168,7 @@ def _nominal(lex: Lexicon) -> str:
     )
     nominal = (
         rf"(?:(?i:{dets}){after_det}(?!(?i:{dets}){_SP})(?:(?!(?i:{preps}|that|which|who|whom|whose|what|dass)\b)"
-        rf"[\p{{L}}\d.’'/\-]+{_SP}){{0,3}}?"
+        rf"{_MODIFIER}{_SP}){{0,3}}?"
         rf"(?i:{nouns})s?\b{tail}|(?<![\p{{L}}])(?:(?!(?:{stops})\b)\p{{Lu}}\p{{Ll}}+{_SP})?(?i:{plural_nouns})\b"
         rf"|{possessor}(?:[\p{{Ll}}\-]+{_SP}){{0,2}}?(?i:{nouns})\b{partitive})"
     )

@@ -122,6 +122,7 @@ class DocumentNames:
         inside = sorted((s.start, s.end) for s in spans)
         starts = [a for a, _ in inside]
         self.names: list[_Name] = []
+        self.roles: dict[str, set[str]] = {}  # surname -> nouns set beside the name in apposition
         for m in re.finditer(name_pattern(lex), text):
             i = bisect.bisect_right(starts, m.start()) - 1
             if i >= 0 and m.start() < inside[i][1]:
@@ -134,6 +135,9 @@ class DocumentNames:
             title, core = split_title(words, lex)
             if core and not (len(core) == 1 and core[0] in lex.stop_capitals):
                 self.names.append(_Name(m.start(), m.end(), core, title))
+                role = self._appositive(m.start(), m.end()) or self._introduced(m.start())
+                if role:  # "Selma Benkhelifa, l’avocate des parents": later "l’avocate" is her
+                    self.roles.setdefault(core[-1].lower().rstrip("."), set()).add(role)
         # by surname and by name: each lookup reads the names it can match, not every name
         self._starts = [n.start for n in self.names]  # in text order
         self._by_surname: dict[str, list[_Name]] = {}  # one name per distinct (core, title)
@@ -142,6 +146,43 @@ class DocumentNames:
             if (name.core, name.title) not in seen:
                 seen.add((name.core, name.title))
                 self._by_surname.setdefault(name.core[-1].lower().rstrip("."), []).append(name)
+
+    def _appositive(self, start: int, end: int) -> str | None:
+        """The noun of a description set off by a comma right after a name: ', the lawyer for',
+        ', l’avocate des', ', la fiscal del caso' (lower-case, after an article). Not after a
+        preposition ('Invitée de France Bleu Provence, la ministre …'), and not a description
+        that introduces the next name ('…, la ministre des Armées, Florence Parly')."""
+        m = _APPOSITIVE.match(self.text, end, end + 60)
+        if m is None:
+            return None
+        before = self.text[max(0, start - 20) : start].split()
+        if before and before[-1].lower() in self.lex.prepositions:
+            return None
+        clause = _CLAUSE_ON.match(self.text, m.end(), m.end() + 120)
+        if clause is not None and clause.group(1)[:1].isupper():
+            return None
+        article, noun = split_elided(m.group(1), self.lex)
+        if article is None:  # "the lawyer": an article, then the noun
+            if m.group(1).lower() not in self.lex.articles:
+                return None
+            noun = m.group(2) or ""
+        return noun.lower() if noun[:1].islower() and not noun.endswith(("'s", "’s")) else None
+
+    def _introduced(self, start: int) -> str | None:
+        """The noun of a description that introduces a name: 'la ministre des Armées, Florence
+        Parly', 'the company's founder, Jack Ma'."""
+        if self.text[max(0, start - 2) : start] != ", ":
+            return None
+        head = self.text[max(0, start - 80) : start - 2]
+        clause = re.split(r"[,.;:!?\n]", head)[-1].split()
+        if len(clause) < 2:
+            return None
+        article, noun = split_elided(clause[0], self.lex)
+        if article is None:
+            if clause[0].lower() not in self.lex.articles:
+                return None
+            noun = clause[1]
+        return noun.lower() if noun[:1].islower() else None
 
     def canonical(self, words: tuple[str, ...]) -> tuple[str, ...]:
         """The longest name in the document ending with the same surname and holding all `words`."""
@@ -361,13 +402,26 @@ def _modifier(word: str, lex: Lexicon) -> bool:
     return word[:1].isupper() or low in lex.name_titles or bool(_ADJECTIVE.search(low))
 
 
+def split_elided(word: str, lex: Lexicon) -> tuple[str | None, str]:
+    """("l’", "avocate") for "l’avocate"; (None, word) for a word with no elided article."""
+    elided = next((d for d in lex.determiners if d[-1:] in "'’" and word.lower().startswith(d)), None)
+    return (word[: len(elided)], word[len(elided) :]) if elided else (None, word)
+
+
+_CLAUSE_ON = re.compile(r"[^,.;:!?\n]*,\s*(\S+)")  # the word after the description's comma
+_APPOSITIVE = re.compile(r",\s+(\S+)(?:\s+(\S+))?")
+
+
 def _person_described(mention: Mention, names: DocumentNames, lex: Lexicon) -> _Name | None:
-    """The nearest person before `mention` whose title the description echoes."""
+    """The nearest person before `mention` whose title the description echoes, or who was
+    described so in apposition ("Selma Benkhelifa, l’avocate …" … "selon l’avocate")."""
     words = {w.lower() for w in mention.text.split()[1:]} - lex.lower_words
-    head = mention.text.split()[-1].lower()
+    head = split_elided(mention.text.split()[-1], lex)[1].lower()
     for name in reversed(names.names):
         if name.end > mention.start or _is_org(name.core, lex):
             continue
+        if head in names.roles.get(name.core[-1].lower().rstrip("."), ()):
+            return name
         title = {t.lower().strip(".") for t in names.title_of(names.canonical(name.core))}
         if not title:
             continue

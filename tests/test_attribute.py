@@ -572,3 +572,42 @@ def test_a_quote_inside_a_relative_clause_is_its_antecedents() -> None:
         "Tom Baker, who had asked her last month to 'calm' relations before his trip."
     )
     assert only(text).speaker == "Tom Baker"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        (
+            "Selma Benkhelifa, l’avocate des parents de la victime, ne partage pas cet avis. "
+            "Selon l’avocate, « la priorité a été donnée aux arrestations ».",
+            "fr",
+        ),
+        (
+            "John Carver, the lawyer for the family, left the court. "
+            'Later the lawyer told reporters, "We will appeal."',
+            "en",
+        ),
+    ],
+)
+def test_a_description_once_set_beside_a_name_stands_for_that_name(text: str, lang: str) -> None:
+    (row,) = extract_quotes(text, lang=lang)
+    assert row.speaker in ("Selma Benkhelifa", "John Carver")
+    assert text[row.speaker_start : row.speaker_end].lower().endswith(("avocate", "lawyer"))
+
+
+def test_a_description_does_not_reach_back_over_a_full_stop() -> None:
+    text = (
+        "No había declarado que viera sangre en la escalera. La testigo hizo un ademán de desdén. "
+        'Tampoco había declarado que escuchara al procesado pedir dinero: "Lo oí perfectamente".'
+    )
+    (row,) = extract_quotes(text, lang="es")
+    assert text[row.speaker_start : row.speaker_end] == "La testigo"  # not "al procesado", an object
+
+
+def test_a_description_that_introduces_the_next_name_is_not_the_first_ones() -> None:
+    text = (
+        "Invitée de France Bleu Provence, la ministre des Armées, Florence Parly, a répondu. "
+        "Selon la ministre, « nous avons tiré le nombre de missiles nécessaire »."
+    )
+    (row,) = extract_quotes(text, lang="fr")
+    assert row.speaker == "Florence Parly"  # not "France Bleu Provence", named before the description

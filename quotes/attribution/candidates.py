@@ -346,6 +346,8 @@ def _shape(text: str, mention: Mention, lex: Lexicon, para: Paragraph) -> dict[s
             feats["speaker_noun"] = 1.0
         if words[0].lower() in lex.oblique_determiners:
             feats["oblique"] = 1.0
+            if words[0].lower() in lex.prepositions:  # "al procesado", "du maire": a + el, de + le
+                feats["after_preposition"] = 1.0
         if lex.verb_second and not subject_case(mention, lex, initial=True):
             feats["not_nominative"] = 1.0  # "der Bundesregierung", "den Aufsichtsrat"
     else:
