@@ -30,9 +30,14 @@ class Mention:
 
 
 # a capitalised word; only an abbreviation or initial (Mr., Gov., E.) may end in a period, so a
-# name never runs across a sentence end ("Japan. Following Takaichi")
+# name never runs across a sentence end ("Japan. Following Takaichi", "aus dem Irak. Nach …")
+_ABBREVIATIONS = (
+    "Mr|Mrs|Ms|Mx|Dr|Drs|Prof|Gov|Sen|Rep|Reps|Gen|Lt|Col|Maj|Capt|Cmdr|Adm|Sgt|Cpl|Pvt|Gens|Rev|Msgr|"
+    "Fr|St|Ste|Jr|Sr|Sra|Srta|Hon|Pres|Supt|Insp|Det|Atty|Mme|Mlle|Hr|Hrn|Fa|Dres|Mgr|Me|Pr|Vt|Ft|Mt"
+)
 _NAME_WORD = (
-    r"(?<![\p{L}\p{M}\p{N}])(?:\p{Lu}\p{Ll}{0,3}\.(?=[ \u00a0]+\p{Lu})|\p{Lu}\.|\p{Lu}[\p{L}\p{M}’'\-]*)"
+    rf"(?<![\p{{L}}\p{{M}}\p{{N}}])"
+    rf"(?:(?:{_ABBREVIATIONS})\.(?=[ \u00a0]+\p{{Lu}})|\p{{Lu}}\.|\p{{Lu}}[\p{{L}}\p{{M}}’'\-]*)"
 )
 _PARTICLE = r"(?:de|van|von|der|den|bin|al|da|del|la|le|di|du|y)"
 NAME = rf"{_NAME_WORD}(?:[ \u00a0]+(?:{_NAME_WORD}|{_PARTICLE}(?=[ \u00a0]+\p{{Lu}})))*"
@@ -137,7 +142,7 @@ def name_pattern(lex: Lexicon) -> str:
 
 # a word before the noun of a description: "U.S.", "Gov." and "vice-président" are, a word that
 # ends its sentence ("… en la escalera. La testigo") is not
-_MODIFIER = r"(?:[\p{L}\d’'/\-]+(?:\.[\p{L}\d’'/\-]+)+\.?|\p{Lu}\p{Ll}{0,3}\.|[\p{L}\d’'/\-]+)"
+_MODIFIER = rf"(?:[\p{{L}}\d’'/\-]+(?:\.[\p{{L}}\d’'/\-]+)+\.?|(?:{_ABBREVIATIONS})\.|[\p{{L}}\d’'/\-]+)"
 
 
 def _nominal(lex: Lexicon) -> str:

@@ -1,3 +1,5 @@
+import pytest
+
 from quotes import lexicon
 from quotes.cues import Patterns, _src, patterns
 
@@ -14,3 +16,27 @@ def test_a_language_without_a_pattern_gets_none_or_nothing() -> None:
     fr = patterns(lexicon.load("fr"))
     assert fr.object_speaker == () and fr.ja_after is None
     assert patterns(lexicon.load("ja")).ja_after.match("と述べた")
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "not_a_mention"),
+    [
+        ("Er kam aus dem Irak. Nach Gerüchten soll er geflohen sein.", "de", "Irak. Nach"),
+        ("Sie sprach in Rom. Danach reiste sie ab.", "de", "Rom. Danach"),
+        ("No vio sangre en la escalera. La testigo calló.", "es", "escalera. La"),
+    ],
+)
+def test_no_mention_runs_over_a_sentence_end(text: str, lang: str, not_a_mention: str) -> None:
+    from quotes.attribution.candidates import _mention_re
+
+    found = [m.group() for m in _mention_re(lexicon.load(lang)).finditer(text)]
+    assert found and not any(not_a_mention in m for m in found)
+
+
+def test_abbreviated_titles_stay_in_the_name() -> None:
+    from quotes.attribution.candidates import _mention_re
+
+    found = [
+        m.group() for m in _mention_re(lexicon.load("en")).finditer("Gov. Jerry Brown met Sen. Bob Dole.")
+    ]
+    assert "Gov. Jerry Brown" in found and "Sen. Bob Dole" in found
