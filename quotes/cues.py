@@ -36,7 +36,7 @@ _ABBREVIATIONS = (
     "Fr|St|Ste|Jr|Sr|Sra|Srta|Hon|Pres|Supt|Insp|Det|Atty|Mme|Mlle|Hr|Hrn|Fa|Dres|Mgr|Me|Pr|Vt|Ft|Mt"
 )
 _NAME_WORD = (
-    rf"(?<![\p{{L}}\p{{M}}\p{{N}}])"
+    rf"(?<![\p{{L}}\p{{M}}\p{{N}}]|\p{{Lu}}\.)"  # "U.S. While Clinton": no name starts at the S
     rf"(?:(?:{_ABBREVIATIONS})\.(?=[ \u00a0]+\p{{Lu}})|\p{{Lu}}\.|\p{{Lu}}[\p{{L}}\p{{M}}’'\-]*)"
 )
 _PARTICLE = r"(?:de|van|von|der|den|bin|al|da|del|la|le|di|du|y)"

@@ -24,6 +24,7 @@ def test_a_language_without_a_pattern_gets_none_or_nothing() -> None:
         ("Er kam aus dem Irak. Nach Gerüchten soll er geflohen sein.", "de", "Irak. Nach"),
         ("Sie sprach in Rom. Danach reiste sie ab.", "de", "Rom. Danach"),
         ("No vio sangre en la escalera. La testigo calló.", "es", "escalera. La"),
+        ("They want jobs in the U.S. While Clinton agreed, Sanders did not.", "en", "S. While"),
     ],
 )
 def test_no_mention_runs_over_a_sentence_end(text: str, lang: str, not_a_mention: str) -> None:
