@@ -85,6 +85,7 @@ def main() -> int:
         print(f"no annotated data in {args.data}; nothing to gate", file=sys.stderr)
         return 2
     failed = []
+    calibrations: list[tuple[str, Any]] = []
     print(f"{'part':32s} {'':9s} " + " ".join(f"{k:>13s}" for k in GATED) + "   conf>=0.8 right")
     for name, role, load in parts:
         gold = [{k: v for k, v in d.items() if k != "lang"} for d in load()]  # as the scorer sends them
@@ -97,18 +98,34 @@ def main() -> int:
         )
         if role != "held-out":
             continue
+        calibrations.append((name, calibration))
         if args.update:
             floors[name] = {k: result[k] for k in GATED}
             continue
         for key, floor in floors.get(name, {}).items():
             if result[key] < floor - SLACK:
                 failed.append(f"{name} {key}: {result[key]} < floor {floor}")
+    print_calibration(calibrations)
     if args.update:
         BASELINE.write_text(json.dumps(floors, indent=2, sort_keys=True) + "\n")
         print(f"floors written to {BASELINE}")
     for line in failed:
         print("REGRESSION", line, file=sys.stderr)
     return 1 if failed else 0
+
+
+def print_calibration(parts: list[tuple[str, Any]]) -> None:
+    """Per held-out part: in each confidence band, right speakers / matched quotes. Calibrated
+    means the share right stays near the band's confidence, in every language."""
+    if not parts:
+        return
+    bands = list(parts[0][1]["confidence"])
+    print("\ncalibration on held-out data (speaker right / quotes, per confidence band)")
+    print(f"{'part':32s} " + " ".join(f"{b:>13s}" for b in bands))
+    for name, table in parts:
+        pairs = zip(table["quotes"], table["speaker_right"], strict=True)
+        cells = [f"{round(r * q)}/{q}" if q else "-" for q, r in pairs]
+        print(f"{name:32s} " + " ".join(f"{c:>13s}" for c in cells))
 
 
 if __name__ == "__main__":
