@@ -182,6 +182,8 @@ def _context(
         after_sentence=after_sentence,
         opens_sentence=before_start == start and not before.strip(),
         source=_cited_source(pat, before, after_sentence),
+        previous_end=prev.outer_end if prev is not None else 0,
+        next_start=nxt.outer_start if nxt is not None else -1,
     )
 
 

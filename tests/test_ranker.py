@@ -11,7 +11,7 @@ import pytest
 
 from quotes import attribute
 from quotes.attribution import fit, ranker
-from quotes.attribution.candidates import Candidate, Neighbours, gather
+from quotes.attribution.candidates import FAR_SIDE_KEPT, Candidate, Neighbours, gather, nearby
 from quotes.cues import Mention
 from quotes.pipeline import quote_spans
 
@@ -208,3 +208,14 @@ def test_calibration_scores_each_document_with_a_model_that_never_saw_it(
     assert len(scored) >= 2
     for model, judged in scored.items():
         assert judged and not fitted_on[model] & judged
+
+
+def test_mentions_beyond_a_neighbouring_quote_are_read_only_nearest_first() -> None:
+    text = "Smith Jones said “a” and “b”. " + "“c” ― Xavier Bell " * 30
+    lex, _, spans, paras = quote_spans(text, "en")
+    ctxs = attribute.contexts(text, spans, paras, lex)
+    second = [m.text for m in nearby(ctxs[1])]
+    assert "Smith Jones" in second  # beyond “a”, but among the nearest on that side
+    middle = nearby(ctxs[15])
+    beyond = [m for m in middle if m.end <= ctxs[15].previous_end or m.start >= ctxs[15].next_start]
+    assert FAR_SIDE_KEPT <= 3 and len(beyond) <= 2 * FAR_SIDE_KEPT  # not every Xavier Bell in reach

@@ -237,8 +237,25 @@ def nearby(ctx: Context) -> list[Mention]:
         hi = ctx.span.outer_end  # “The plan is dead.” Bo Chen says …: the next sentence is another's
     before = _mentions_within(ctx, lo, ctx.span.outer_start)
     after = _mentions_within(ctx, ctx.span.outer_end, hi)
+    before = _far_side_trimmed(before, lambda m: m.end <= ctx.previous_end, reverse=True)
+    after = _far_side_trimmed(after, lambda m: 0 <= ctx.next_start <= m.start, reverse=False)
     # the closest on each side: a page of bare capitals ("X X X …") must not cost quotes x names
     return before[-MAX_NEARBY:] + after[:MAX_NEARBY]
+
+
+FAR_SIDE_KEPT = 3  # mentions read beyond the neighbouring quote, on each side
+
+
+def _far_side_trimmed(
+    mentions: list[Mention], far: Callable[[Mention], bool], reverse: bool
+) -> list[Mention]:
+    """The mentions up to the neighbouring quote, and only the nearest FAR_SIDE_KEPT beyond it:
+    'Smith said “a” and “b”' keeps Smith for “b”; a page of “a” ― X “a” ― X … does not give every
+    quote every X."""
+    near = [m for m in mentions if not far(m)]
+    beyond = [m for m in mentions if far(m)]
+    beyond = beyond[-FAR_SIDE_KEPT:] if reverse else beyond[:FAR_SIDE_KEPT]
+    return beyond + near if reverse else near + beyond
 
 
 def _mentions_within(ctx: Context, lo: int, hi: int) -> list[Mention]:

@@ -43,6 +43,8 @@ class Context:
     after_sentence: str  # `after` up to the end of the quote's sentence
     opens_sentence: bool  # nothing but the quote stands in its sentence before it
     source: str | None
+    previous_end: int = 0  # where the quote before this one ends (0: none before it)
+    next_start: int = -1  # where the quote after this one starts (-1: none after it)
 
     @property
     def whole_sentence(self) -> bool:
