@@ -23,6 +23,7 @@ from quotes.attribution.candidates import STRONG, Candidate, Neighbours, Proposa
 from quotes.attribution.context import NONE, Attribution, Context, Rule
 from quotes.attribution.rules import RULES
 from quotes.attribution.rules_cjk import CJK_RULES
+from quotes.attribution.text_index import blank
 from quotes.cues import Patterns, patterns
 from quotes.extract import Paragraph, QuoteSpan
 from quotes.lexicon import Lexicon
@@ -137,7 +138,7 @@ def _follows(text: str, prev: QuoteSpan, span: QuoteSpan, paras: list[Paragraph]
     if span.paragraph == last_para:
         return True
     para = paras[span.paragraph]
-    return span.paragraph == last_para + 1 and not text[para.start : span.outer_start].strip()
+    return span.paragraph == last_para + 1 and blank(text, para.start, span.outer_start)
 
 
 def contexts(text: str, spans: list[QuoteSpan], paras: list[Paragraph], lex: Lexicon) -> list[Context]:

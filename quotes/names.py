@@ -442,6 +442,9 @@ def _paragraph_start(text: str, pos: int) -> int:
     return max(lo, text.rfind("\n", lo, pos) + 1)
 
 
+PRIOR_SPEAKERS = 64  # the latest speakers a pronoun with no person in its paragraph may stand for
+
+
 def _resolve_pronoun(mention: Mention, names: DocumentNames, earlier: list[Speaker], lex: Lexicon) -> Speaker:
     gender = lex.pronouns.get(mention.text.lower())
     if gender == "n" or mention.text.lower() in lex.group_pronouns:
@@ -457,7 +460,7 @@ def _resolve_pronoun(mention: Mention, names: DocumentNames, earlier: list[Speak
     if local is not None:
         canonical = names.canonical(local.core)
         return Speaker(" ".join(canonical), " ".join(names.title_of(canonical)) or None, "person", mention)
-    for prior in reversed(earlier):
+    for prior in reversed(earlier[-PRIOR_SPEAKERS:]):  # bounded: a page of 10,000 "he said" stays linear
         if prior.type == "person" and prior.name and prior.mention and prior.mention.start < mention.start:
             g = names.gender(tuple(prior.name.split()))
             if g is None or g == gender:

@@ -611,3 +611,14 @@ def test_a_description_that_introduces_the_next_name_is_not_the_first_ones() -> 
     )
     (row,) = extract_quotes(text, lang="fr")
     assert row.speaker == "Florence Parly"  # not "France Bleu Provence", named before the description
+
+
+@pytest.mark.parametrize(
+    ("text", "lo", "hi", "expected"),
+    [("ab  \n “x”", 3, 6, True), ("ab  \n “x”", 1, 6, False), ("", 0, 0, True), ("a“x”", 0, 1, False)],
+)
+def test_blank_reads_only_the_spaces_before_a_position(text: str, lo: int, hi: int, expected: bool) -> None:
+    from quotes.attribution.text_index import blank
+
+    assert blank(text, lo, hi) is expected
+    assert blank(text, lo, hi) is (not text[lo:hi].strip())

@@ -21,6 +21,7 @@ from functools import cache, lru_cache
 import regex as re
 
 from quotes.attribution.context import Attribution, Context
+from quotes.attribution.text_index import blank
 from quotes.attribution.verb_second import speaker_noun, subject_case
 from quotes.cues import NAME, Mention, mention_in
 from quotes.extract import Paragraph
@@ -209,7 +210,7 @@ def _label(ctx: Context, mention: Mention) -> dict[str, float]:
     """A short line of its own right above a quote that opens its paragraph names its speaker:
     'Christian Jacob, président de Les Républicains' then '« … »'; an interview's 'PENCE:'."""
     para = ctx.para
-    if para.index == 0 or ctx.text[para.start : ctx.span.outer_start].strip():
+    if para.index == 0 or not blank(ctx.text, para.start, ctx.span.outer_start):
         return {}
     label = ctx.paras[para.index - 1]
     line = ctx.text[label.start : label.end].strip()
@@ -227,7 +228,7 @@ def nearby(ctx: Context) -> list[Mention]:
     (the paragraph before, when the quote opens its own)."""
     text, para = ctx.text, ctx.para
     lo = sentence_start(text, para, ctx.sentence - 1) if ctx.sentence > para.start else ctx.sentence
-    if lo == para.start and para.index > 0 and not text[para.start : ctx.span.outer_start].strip():
+    if lo == para.start and para.index > 0 and blank(text, para.start, ctx.span.outer_start):
         previous = ctx.paras[para.index - 1]
         lo = sentence_start(text, previous, previous.end)
     lo = max(lo, ctx.span.outer_start - MAX_DISTANCE)

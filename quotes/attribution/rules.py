@@ -9,7 +9,7 @@ from functools import cache
 import regex as re
 
 from quotes.attribution.context import Attribution, Context, Rule, by_rest, result, rightmost, rightmost_plain
-from quotes.attribution.text_index import has_word
+from quotes.attribution.text_index import blank, has_word
 from quotes.attribution.verb_second import (
     clause_opens,
     named_elsewhere,
@@ -284,7 +284,7 @@ def _colon(ctx: Context) -> Attribution | None:
         mention = clean_name(m.group("name").strip(), m.start("name"), ctx.lex)
         if mention is not None:
             return result(ctx, mention, ":", "colon")
-    if text[para.start : span.outer_start].strip() or para.index == 0:
+    if not blank(text, para.start, span.outer_start) or para.index == 0:
         return None
     prev_para = ctx.paras[para.index - 1]
     intro = text[prev_para.start : prev_para.end].rstrip()
