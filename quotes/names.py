@@ -161,28 +161,17 @@ class DocumentNames:
         clause = _CLAUSE_ON.match(self.text, m.end(), m.end() + 120)
         if clause is not None and clause.group(1)[:1].isupper():
             return None
-        article, noun = split_elided(m.group(1), self.lex)
-        if article is None:  # "the lawyer": an article, then the noun
-            if m.group(1).lower() not in self.lex.articles:
-                return None
-            noun = m.group(2) or ""
-        return noun.lower() if noun[:1].islower() and not noun.endswith(("'s", "’s")) else None
+        noun = _article_noun(m.group(1), m.group(2) or "", self.lex)
+        return noun if noun is not None and not noun.endswith(("'s", "’s")) else None
 
     def _introduced(self, start: int) -> str | None:
         """The noun of a description that introduces a name: 'la ministre des Armées, Florence
-        Parly', 'the company's founder, Jack Ma'."""
+        Parly', 'the mayor of Lyon, Grégory Doucet'."""
         if self.text[max(0, start - 2) : start] != ", ":
             return None
         head = self.text[max(0, start - 80) : start - 2]
         clause = re.split(r"[,.;:!?\n]", head)[-1].split()
-        if len(clause) < 2:
-            return None
-        article, noun = split_elided(clause[0], self.lex)
-        if article is None:
-            if clause[0].lower() not in self.lex.articles:
-                return None
-            noun = clause[1]
-        return noun.lower() if noun[:1].islower() else None
+        return _article_noun(clause[0], clause[1], self.lex) if len(clause) >= 2 else None
 
     def canonical(self, words: tuple[str, ...]) -> tuple[str, ...]:
         """The longest name in the document ending with the same surname and holding all `words`."""
@@ -334,9 +323,9 @@ def _resolve_korean(mention: Mention, text: str, lex: Lexicon) -> Speaker:
 
 def _resolve_nominal(mention: Mention, names: DocumentNames, lex: Lexicon) -> Speaker:
     words = mention.text.split()
-    elided = next((d for d in lex.determiners if d[-1:] in "'’" and words[0].lower().startswith(d)), None)
-    if elided:  # "l'Élysée": the article and the noun are one word
-        words = [words[0][: len(elided)], words[0][len(elided) :], *words[1:]]
+    article, noun = split_elided(words[0], lex)
+    if article is not None:  # "l'Élysée": the article and the noun are one word
+        words = [article, noun, *words[1:]]
     genitives = {g.lower() for g in lex.genitive_prepositions}
     cut = next((i for i, w in enumerate(words) if i and w.lower() in genitives), len(words))
     head = words[cut - 1].lower()  # "the Ministry of Health": the ministry
@@ -406,6 +395,17 @@ def split_elided(word: str, lex: Lexicon) -> tuple[str | None, str]:
     """("l’", "avocate") for "l’avocate"; (None, word) for a word with no elided article."""
     elided = next((d for d in lex.determiners if d[-1:] in "'’" and word.lower().startswith(d)), None)
     return (word[: len(elided)], word[len(elided) :]) if elided else (None, word)
+
+
+def _article_noun(first: str, second: str, lex: Lexicon) -> str | None:
+    """The lower-case noun of a description that opens with an article: 'l’avocate' (elided),
+    'the lawyer' (the word after the article); None when it opens otherwise."""
+    article, noun = split_elided(first, lex)
+    if article is None:
+        if first.lower() not in lex.articles:
+            return None
+        noun = second
+    return noun.lower() if noun[:1].islower() else None
 
 
 _CLAUSE_ON = re.compile(r"[^,.;:!?\n]*,\s*(\S+)")  # the word after the description's comma

@@ -93,8 +93,9 @@ def candidates(ctx: Context) -> list[Candidate]:
     out = _protagonist(ctx, analyse, {(p.start, p.end) for p in phrases})
     out += _carried_topic(ctx, analyse, lo)
     subjects = _cue_subjects(tokens, before, ctx, sentence)
+    marked = _nearest_marked(before)
     for p in phrases:
-        feats = _features(p, ctx, sentence, before)
+        feats = _features(p, ctx, sentence, before, marked)
         if p in subjects:
             feats["cjk:cue_subject"] = 1.0
         mention = Mention(text[p.start : p.end], p.start, p.end, _kind(p))
@@ -254,7 +255,10 @@ def _kind(p: Phrase) -> str:
     return "name" if roles & NAME_ROLES else "nominal"
 
 
-def _features(p: Phrase, ctx: Context, sentence: int, before: list[Phrase]) -> dict[str, float]:
+def _features(
+    p: Phrase, ctx: Context, sentence: int, before: list[Phrase], marked: Phrase | None
+) -> dict[str, float]:
+    """`marked`: the nearest topic or subject before the quote in its sentence (found once per quote)."""
     span = ctx.span
     roles = {t.role for t in p.tokens}
     feats: dict[str, float] = {"cjk": 1.0}
@@ -278,7 +282,7 @@ def _features(p: Phrase, ctx: Context, sentence: int, before: list[Phrase]) -> d
     if marker in ("topic", "subject"):  # 公明党幹部も「…」と: a subject in the quote's own sentence
         where = next(k for k in ("before", "previous", "after") if f"cjk:{k}" in feats)
         feats[f"cjk:{marker}@{where}"] = 1.0
-        if before and p is _nearest_marked(before):
+        if p is marked:
             feats["cjk:nearest_marked"] = 1.0
     words = "".join(t.text for t in p.tokens)
     if any(a in words for a in ctx.lex.askers):  # “今年是否有更多惠港政策?”: the reporter asks
