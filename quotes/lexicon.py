@@ -21,6 +21,7 @@ class Lexicon:
     verbs: tuple[str, ...] = ()
     strong_verbs: frozenset[str] = frozenset()
     adverbs: tuple[str, ...] = ()
+    # pronoun -> m / f (a man, a woman), x (one person, either: 同氏), p (a group), s (the writer), n (a thing)
     pronouns: dict[str, str] = field(default_factory=dict)
     titles: frozenset[str] = field(default=frozenset(), metadata={"lower": True})
     female_titles: frozenset[str] = frozenset()

@@ -16,7 +16,7 @@ from quotes.attribute import Attribution
 from quotes.cues import Mention, name_pattern
 from quotes.extract import QuoteSpan
 from quotes.lexicon import Lexicon
-from quotes.romanize import HANGUL_NAME, japanese_name
+from quotes.romanize import HANGUL_NAME, japanese_name, japanese_name_end
 
 ORG_WORDS = {
     "ministry",
@@ -253,6 +253,8 @@ def _resolve(
 ) -> Speaker:
     if mention is None:
         return Speaker(None, None, None, None)
+    if mention.text.lower() in lex.pronouns:  # whatever the rule that found it took it for (同氏は…と述べた)
+        return _resolve_pronoun(mention, names, earlier, lex)
     if lex.lang == "ko" and mention.kind != "pronoun":
         return _resolve_korean(mention, names.text, lex)
     if mention.kind == "name":
@@ -286,6 +288,8 @@ def _resolve_cjk_name(mention: Mention, lex: Lexicon) -> Speaker:
     before = max(((text.rfind(t) + len(t), t) for t in lex.titles if t in text[:-1]), default=(0, ""))
     if not title and before[1] and 2 <= len(text) - before[0] <= 4:  # Chinese: 国务院总理李强
         return Speaker(text[before[0] :], text[: before[0]], "person", mention)
+    if title and lex.lang == "ja" and 0 < (end := japanese_name_end(text)) < len(core):
+        return Speaker(text[:end], text[end:], "person", mention)  # 片山善博 + 総務大臣, not 片山善博総務
     if title and not (_KATAKANA.fullmatch(core) or (lex.lang == "ja" and japanese_name(core))):
         return Speaker(text, None, "person", mention)  # 国土交通相, 外務大臣: a post, no name in it
     return Speaker(core, title or None, "person", mention)
@@ -449,7 +453,7 @@ def _resolve_pronoun(mention: Mention, names: DocumentNames, earlier: list[Speak
     gender = lex.pronouns.get(mention.text.lower())
     if gender == "n" or mention.text.lower() in lex.group_pronouns:
         return _resolve_organization(mention, names, earlier, lex, groups_only=gender != "n")
-    if gender not in ("m", "f"):
+    if gender not in ("m", "f", "x"):
         return Speaker(None, None, None, mention)  # they / we / I: no single person
     para_start = _paragraph_start(names.text, mention.start)
     subject = names.sentence_subject(mention.start, gender, para_start)
@@ -463,7 +467,7 @@ def _resolve_pronoun(mention: Mention, names: DocumentNames, earlier: list[Speak
     for prior in reversed(earlier[-PRIOR_SPEAKERS:]):  # bounded: a page of 10,000 "he said" stays linear
         if prior.type == "person" and prior.name and prior.mention and prior.mention.start < mention.start:
             g = names.gender(tuple(prior.name.split()))
-            if g is None or g == gender:
+            if g is None or gender == "x" or g == gender:
                 return Speaker(prior.name, prior.title, "person", mention)
     found = names.nearest_person_before(mention.start, gender, 0)
     if found is None:

@@ -70,6 +70,23 @@ def japanese_name(text: str) -> JapaneseName | None:
     return JapaneseName(surname, given) if surname else None
 
 
+@lru_cache(maxsize=NAME_CACHE)
+def japanese_name_end(text: str) -> int:
+    """Where the personal name that opens `text` ends (surname, then a given name if any), or 0:
+    片山善博総務大臣 -> 4, so that a title of several words (総務大臣) comes off whole."""
+    end = 0
+    for word in _tagger()(text):
+        feature = word.feature
+        start = text.find(word.surface, end)
+        person = feature.pos2 == "固有名詞" and feature.pos3 == "人名"
+        if not person or start != end or (end and feature.pos4 == "姓"):
+            break
+        end = start + len(word.surface)
+        if feature.pos4 != "姓":
+            break  # the given name closes it
+    return end
+
+
 @dataclass(frozen=True)
 class RomanName:
     """A Chinese or Korean personal name in Latin script, surname first as news writes them."""

@@ -495,6 +495,8 @@ def test_japanese_topic_speaker() -> None:
             "following-sentence",
         ),
         ("「安全が第一だ」と国土交通相は述べた。", "国土交通相", None, "person", "topic-cue"),
+        # a title of several words comes off whole: not 片山善博総務 with the title 大臣
+        ("片山善博総務大臣は「地方の声を聞く」と述べた。", "片山善博", "総務大臣", "person", "topic-cue"),
         ("外務省は声明で「深い懸念を表明する」とした。", "外務省", None, "organization", "topic-cue"),
         (
             "米国のトランプ大統領は「日本は素晴らしい同盟国だ」と投稿した。",
@@ -512,6 +514,13 @@ def test_japanese_speakers(
     assert (q.speaker, q.speaker_title, q.speaker_type, q.method) == (speaker, title, speaker_type, method)
 
 
+def test_japanese_anaphor_is_the_person_named_before() -> None:
+    """同氏 ('the said person') is a pronoun, whichever rule found it."""
+    quotes = extract_quotes("山田太郎氏は「辞任しない」と述べた。同氏は「説明する」とも話した。", lang="ja")
+    assert [q.speaker for q in quotes] == ["山田太郎", "山田太郎"]
+    assert quotes[1].speaker_mention == "同氏"
+
+
 def test_japanese_cited_source_comes_before_its_marker() -> None:
     q = only("NHKによると、政府は「慎重に検討する」としている。", "ja")
     assert (q.speaker, q.cited_source) == ("政府", "NHK")
@@ -523,6 +532,7 @@ def test_japanese_cited_source_comes_before_its_marker() -> None:
         ("外交部发言人汪文斌在例行记者会上表示：“中方坚决反对。”", "汪文斌", "外交部发言人", None),
         ("据新华社报道，国务院总理李强在会上指出：“经济稳中向好。”", "李强", "国务院总理", "新华社"),
         ("“我们将继续努力，”李强说。", "李强", None, None),
+        ("台湾领导人蔡英文在脸书上写道：“台湾会坚守民主。”", "蔡英文", "台湾领导人", None),
         ("王毅说：“中方坚决反对。”他表示：“这是一个重要的决定。”", "王毅", None, None),
     ],
 )
