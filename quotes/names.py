@@ -221,6 +221,20 @@ class DocumentNames:
             return None
         return first
 
+    def set_off_after(self, end: int) -> _Name | None:
+        """The name set off by commas right after a description ending at `end`: 'said the labour
+        minister, Yolanda Díaz, after …' is Yolanda Díaz. Only a name that closes the apposition
+        (comma, full stop, bracket, line end), so that a list or a clause is not read as one."""
+        m = _SET_OFF.match(self.text, end, end + 4)
+        if m is None:
+            return None
+        i = bisect.bisect_left(self._starts, m.end())
+        if i == len(self.names) or self.names[i].start != m.end():
+            return None
+        name = self.names[i]
+        closing = _APPOSITION_END.match(self.text, name.end, name.end + 2)
+        return name if closing is not None and len(name.core) >= 2 else None
+
     def nearest_person_before(self, pos: int, gender: str | None, lo: int) -> _Name | None:
         first = bisect.bisect_left(self._starts, lo)
         for i in range(bisect.bisect_left(self._starts, pos) - 1, first - 1, -1):  # no copy of the list
@@ -336,6 +350,10 @@ def _resolve_nominal(mention: Mention, names: DocumentNames, lex: Lexicon) -> Sp
     has_det = words[0].lower() in lex.determiner_set
     # "the ministry" -> "ministry", but "both sides", "two officials" keep their quantifier
     body = " ".join(words[1:]) if has_det and words[0].lower() in lex.articles else " ".join(words)
+    set_off = names.set_off_after(mention.end)
+    if set_off is not None:  # "la ministra de Trabajo, Yolanda Díaz,"
+        canonical = names.canonical(set_off.core)
+        return Speaker(" ".join(canonical), " ".join(names.title_of(canonical)) or body, _kind(canonical, lex), mention)
     if lex.capitalized_nouns:
         named = _trailing_name(words[1:] if has_det else words, lex)
         if named is not None:  # "der zuständige Gewerkschaftsvorstand Uwe Foullong"
@@ -414,6 +432,8 @@ def _article_noun(first: str, second: str, lex: Lexicon) -> str | None:
 
 _CLAUSE_ON = re.compile(r"[^,.;:!?\n]*,\s*(\S+)")  # the word after the description's comma
 _APPOSITIVE = re.compile(r",\s+(\S+)(?:\s+(\S+))?")
+_SET_OFF = re.compile(r", +")
+_APPOSITION_END = re.compile(r"\s*(?:[,.;:)\n]|$)")
 
 
 def _person_described(mention: Mention, names: DocumentNames, lex: Lexicon) -> _Name | None:

@@ -514,6 +514,20 @@ def test_japanese_speakers(
     assert (q.speaker, q.speaker_title, q.speaker_type, q.method) == (speaker, title, speaker_type, method)
 
 
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("«Es un día histórico», afirmó la ministra de Trabajo, Yolanda Díaz, tras la reunión.", "es"),
+        ("« C'est historique », a déclaré la ministre du Travail, Yolanda Díaz, après la réunion.", "fr"),
+        ("“It is a historic day,” said the labour minister, Yolanda Díaz, after the meeting.", "en"),
+        ("„Das ist ein historischer Tag“, sagte die Arbeitsministerin, Yolanda Díaz, danach.", "de"),
+    ],
+)
+def test_a_description_set_off_before_a_name_is_that_name(text: str, lang: str) -> None:
+    q = only(text, lang)
+    assert q.speaker == "Yolanda Díaz" and q.speaker_type == "person"
+
+
 def test_japanese_anaphor_is_the_person_named_before() -> None:
     """同氏 ('the said person') is a pronoun, whichever rule found it."""
     quotes = extract_quotes("山田太郎氏は「辞任しない」と述べた。同氏は「説明する」とも話した。", lang="ja")
