@@ -28,6 +28,8 @@ class Lexicon:
     male_titles: frozenset[str] = frozenset()
     org_nouns: tuple[str, ...] = ()
     person_nouns: tuple[str, ...] = ()
+    # countries and regions written before a name as its affiliation (미국 바이든 대통령): not the name
+    places: frozenset[str] = frozenset()
     source_markers: tuple[str, ...] = ()
     stop_capitals: frozenset[str] = frozenset()
     not_persons: frozenset[str] = frozenset()

@@ -318,7 +318,10 @@ def _resolve_korean(mention: Mention, text: str, lex: Lexicon) -> Speaker:
     words = mention.text.split()
     if len(words) == 1 and any(words[0].endswith(n) for n in lex.org_nouns) and not lex.is_title(words[0]):
         return Speaker(words[0], None, "organization", mention)
-    if len(words) >= 2 and HANGUL_NAME.fullmatch(words[0]) and not lex.is_title(words[0]):
+    affiliated = words[0] in lex.places or any(words[0].endswith(n) for n in lex.org_nouns)
+    if affiliated and len(words) >= 3 and HANGUL_NAME.fullmatch(words[1]) and not lex.is_title(words[1]):
+        return Speaker(words[1], " ".join([words[0], *words[2:]]), "person", mention)  # 미국 바이든 대통령
+    if len(words) >= 2 and HANGUL_NAME.fullmatch(words[0]) and not lex.is_title(words[0]) and not affiliated:
         return Speaker(words[0], " ".join(words[1:]), "person", mention)
     title = words[-1]
     if not lex.is_title(title):

@@ -123,6 +123,9 @@ def test_a_korean_closing_mark_before_a_particle_is_no_apostrophe() -> None:
             "고민정",
             "대변인",
         ),
+        # a country before the name is its affiliation; a body before a title is an unnamed official
+        ("미국 바이든 대통령은 성명을 통해 “동맹은 굳건하다”고 강조했다.", "바이든", "미국 대통령"),
+        ("청와대 관계자는 기자들과 만나 “아직 결정된 것은 없다”고 전했다.", "청와대 관계자", None),
     ],
 )
 def test_korean_names_keep_titles_apart_and_surname_titles_find_the_person(
@@ -130,6 +133,11 @@ def test_korean_names_keep_titles_apart_and_surname_titles_find_the_person(
 ) -> None:
     q = extract_quotes(text, lang="ko")[-1]
     assert (q.speaker, q.speaker_title) == (speaker, title)
+
+
+def test_korean_authorities_can_speak() -> None:
+    text = "한 주민은 “잠을 못 잤다”고 말했다. 소방당국은 “화재 원인을 조사 중”이라고 밝혔다."
+    assert [q.speaker for q in extract_quotes(text, lang="ko")] == ["주민", "소방당국"]
 
 
 def test_the_topic_is_carried_to_a_quote_with_no_subject() -> None:
