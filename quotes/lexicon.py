@@ -36,6 +36,7 @@ class Lexicon:
     quote_particles: tuple[str, ...] = ()
     topic_particles: tuple[str, ...] = ()
     name_titles: tuple[str, ...] = ()
+    honorifics: frozenset[str] = frozenset()  # 氏, さん: only a person's name stands before them
     term_cues: tuple[str, ...] = ()
     lower_words: frozenset[str] = frozenset()
     term_marks: frozenset[str] = frozenset()

@@ -304,6 +304,8 @@ def _resolve_cjk_name(mention: Mention, lex: Lexicon) -> Speaker:
         return Speaker(text[before[0] :], text[: before[0]], "person", mention)
     if title and lex.lang == "ja" and 0 < (end := japanese_name_end(text)) < len(core):
         return Speaker(text[:end], text[end:], "person", mention)  # 片山善博 + 総務大臣, not 片山善博総務
+    if title in lex.honorifics and len(core) <= 5:
+        return Speaker(core, title, "person", mention)  # 林氏: the tagger may not know a one-kanji surname
     if title and not (_KATAKANA.fullmatch(core) or (lex.lang == "ja" and japanese_name(core))):
         return Speaker(text, None, "person", mention)  # 国土交通相, 外務大臣: a post, no name in it
     return Speaker(core, title or None, "person", mention)

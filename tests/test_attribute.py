@@ -497,6 +497,7 @@ def test_japanese_topic_speaker() -> None:
         ("「安全が第一だ」と国土交通相は述べた。", "国土交通相", None, "person", "topic-cue"),
         # a title of several words comes off whole: not 片山善博総務 with the title 大臣
         ("片山善博総務大臣は「地方の声を聞く」と述べた。", "片山善博", "総務大臣", "person", "topic-cue"),
+        ("会見で林氏は、「努力する」と語った。", "林", "氏", "person", "topic-cue"),
         ("外務省は声明で「深い懸念を表明する」とした。", "外務省", None, "organization", "topic-cue"),
         (
             "米国のトランプ大統領は「日本は素晴らしい同盟国だ」と投稿した。",
@@ -526,6 +527,15 @@ def test_japanese_speakers(
 def test_a_description_set_off_before_a_name_is_that_name(text: str, lang: str) -> None:
     q = only(text, lang)
     assert q.speaker == "Yolanda Díaz" and q.speaker_type == "person"
+
+
+def test_japanese_continuative_cue_and_a_side_that_speaks() -> None:
+    """と述べ、… is a cue like と述べた; 野党側 (the opposition side) can be a speaker."""
+    quotes = extract_quotes(
+        "林芳正官房長官は「極めて遺憾だ」と述べ、抗議した。一方、野党側は「説明が不十分だ」と批判している。",
+        lang="ja",
+    )
+    assert [(q.speaker, q.cue) for q in quotes] == [("林芳正", "述べ"), ("野党側", "批判している")]
 
 
 def test_japanese_anaphor_is_the_person_named_before() -> None:

@@ -53,7 +53,8 @@ class Context:
 
 
 def result(ctx: Context, mention: Mention, cue: str | None, method: str) -> Attribution:
-    return Attribution(mention, " ".join(cue.split()) if cue else None, ctx.source, method, 0.0)
+    cue = " ".join(cue.split()).rstrip("、，,") if cue else None  # と述べ、: the verb, not its comma
+    return Attribution(mention, cue or None, ctx.source, method, 0.0)
 
 
 Rule = Callable[[Context], Attribution | None]
