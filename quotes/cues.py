@@ -49,7 +49,8 @@ APPOS = (
 _LEAD = r"^[\s,;:—–\-]*"
 _SP = r"[ \u00a0]+"
 _JA_NAME = r"[\p{Han}\p{Katakana}ー・]{2,16}"
-_ZH_SPEAKER = r"[\p{Han}·A-Za-z]{1,20}?"  # 他, 李强, 外交部发言人汪文斌
+# 他, 李强, 外交部发言人汪文斌; never across 在/于 (毛宁在记者会上: where, not who)
+_ZH_SPEAKER = r"(?:(?![在于於])[\p{Han}·A-Za-z]){1,20}?"
 MAX_WORDS_TO_CUE = 10  # a sentence-initial subject may stand this many words before its cue
 
 
@@ -343,9 +344,9 @@ def patterns(lex: Lexicon) -> Patterns:
             ja_following=ja_following,
             ja_topic=_src(rf"(?P<name>{_JA_NAME})(?:{lex.alternation(lex.topic_particles) or '(?!)'})"),
             zh_before=_src(
-                rf"(?:^|(?<=[，。；！？、,\s]))(?P<name>{_ZH_SPEAKER}){_zh_between(lex)}(?P<cue>{verbs})[：:，,]?\s*$"
+                rf"(?:^|(?<=[，。；！？、,\s]))(?P<name>{_ZH_SPEAKER}){_zh_between(lex)}(?P<cue>(?:{verbs}){{1,2}})[：:，,]?\s*$"
             ),
-            zh_after=_src(rf"^[，,。\s]*(?P<name>{_ZH_SPEAKER}){_zh_between(lex)}(?P<cue>{verbs})"),
+            zh_after=_src(rf"^[，,。\s]*(?P<name>{_ZH_SPEAKER}){_zh_between(lex)}(?P<cue>(?:{verbs}){{1,2}})"),
         ),
     )
 

@@ -557,6 +557,8 @@ def test_japanese_cited_source_comes_before_its_marker() -> None:
         ("据新华社报道，国务院总理李强在会上指出：“经济稳中向好。”", "李强", "国务院总理", "新华社"),
         ("“我们将继续努力，”李强说。", "李强", None, None),
         ("台湾领导人蔡英文在脸书上写道：“台湾会坚守民主。”", "蔡英文", "台湾领导人", None),
+        # two verbs make one cue (回应称), and the speaker never runs across 在
+        ("外交部发言人毛宁在例行记者会上回应称，“中方对此表示强烈不满”。", "毛宁", "外交部发言人", None),
         ("王毅说：“中方坚决反对。”他表示：“这是一个重要的决定。”", "王毅", None, None),
     ],
 )
