@@ -148,6 +148,8 @@ _MODIFIER = rf"(?:[\p{{L}}\d’'/\-]+(?:\.[\p{{L}}\d’'/\-]+)+\.?|(?:{_ABBREVIA
 
 def _nominal(lex: Lexicon) -> str:
     nouns = lex.alternation(lex.org_nouns + lex.person_nouns) or "(?!)"
+    if lex.noun_prefixes:  # "el exalcalde", "l'ex-ministre", "the co-founder"
+        nouns = rf"(?:{lex.alternation(lex.noun_prefixes)})?(?:{nouns})"
     # "Gary Johnson’s doctor", "the ad’s narrator": a possessive before the noun
     possessor = rf"(?:{NAME}|(?i:the){_SP}[\p{{L}}\-]+)(?:’s|'s){_SP}"
     plural_nouns = (
@@ -346,7 +348,9 @@ def patterns(lex: Lexicon) -> Patterns:
             zh_before=_src(
                 rf"(?:^|(?<=[，。；！？、,\s]))(?P<name>{_ZH_SPEAKER}){_zh_between(lex)}(?P<cue>(?:{verbs}){{1,2}})[：:，,]?\s*$"
             ),
-            zh_after=_src(rf"^[，,。\s]*(?P<name>{_ZH_SPEAKER}){_zh_between(lex)}(?P<cue>(?:{verbs}){{1,2}})"),
+            zh_after=_src(
+                rf"^[，,。\s]*(?P<name>{_ZH_SPEAKER}){_zh_between(lex)}(?P<cue>(?:{verbs}){{1,2}})"
+            ),
         ),
     )
 
@@ -419,6 +423,10 @@ def mention_in(m: re.Match[str], offset: int, lex: Lexicon) -> Mention | None:
         if groups.get(group):
             start, end = m.span(group)
             text = m.group(group)
+            before = m.string[max(0, start - 5) : start].split()
+            lead = text.split()[0] if kind == "nominal" else (before[-1] if before else "")
+            if lead.lower() in lex.contracted_articles:
+                return None  # "ha criticado al Gobierno": the object of a preposition says nothing
             if kind == "name":
                 found = clean_name(text, start, lex)
                 return found.shifted(offset) if found else None

@@ -21,13 +21,14 @@ class Lexicon:
     verbs: tuple[str, ...] = ()
     strong_verbs: frozenset[str] = frozenset()
     adverbs: tuple[str, ...] = ()
-    # pronoun -> m / f (a man, a woman), x (one person, either: 同氏), p (a group), s (the writer), n (a thing)
+    # pronoun -> m / f (a man, a woman), x (one person: 同氏), p (a group), s (the writer), n (a thing)
     pronouns: dict[str, str] = field(default_factory=dict)
     titles: frozenset[str] = field(default=frozenset(), metadata={"lower": True})
     female_titles: frozenset[str] = frozenset()
     male_titles: frozenset[str] = frozenset()
     org_nouns: tuple[str, ...] = ()
     person_nouns: tuple[str, ...] = ()
+    noun_prefixes: tuple[str, ...] = ()  # ex, vice: written onto a person noun (exalcalde, vicepresidente)
     # countries and regions written before a name as its affiliation (미국 바이든 대통령): not the name
     places: frozenset[str] = frozenset()
     source_markers: tuple[str, ...] = ()
@@ -58,6 +59,8 @@ class Lexicon:
     oblique_determiners: frozenset[str] = (
         frozenset()
     )  # articles that never open a subject (German dem, den, des …)
+    # a preposition and an article in one word (al, du): what follows is never a speaker nor a source
+    contracted_articles: frozenset[str] = frozenset()
     verb_auxiliaries: tuple[str, ...] = ()  # between subject and cue: "has said", "He’s claiming"
     speech_nouns: tuple[str, ...] = ()  # "Trump’s claim that …"
     irregular_verbs: tuple[str, ...] = ()

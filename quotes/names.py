@@ -358,7 +358,8 @@ def _resolve_nominal(mention: Mention, names: DocumentNames, lex: Lexicon) -> Sp
     set_off = names.set_off_after(mention.end)
     if set_off is not None:  # "la ministra de Trabajo, Yolanda Díaz,"
         canonical = names.canonical(set_off.core)
-        return Speaker(" ".join(canonical), " ".join(names.title_of(canonical)) or body, _kind(canonical, lex), mention)
+        title = " ".join(names.title_of(canonical)) or body
+        return Speaker(" ".join(canonical), title, _kind(canonical, lex), mention)
     if lex.capitalized_nouns:
         named = _trailing_name(words[1:] if has_det else words, lex)
         if named is not None:  # "der zuständige Gewerkschaftsvorstand Uwe Foullong"

@@ -538,6 +538,26 @@ def test_japanese_continuative_cue_and_a_side_that_speaks() -> None:
     assert [(q.speaker, q.cue) for q in quotes] == [("林芳正", "述べ"), ("野党側", "批判している")]
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ('"No tengo nada que ocultar", ha declarado el exalcalde ante el juez.', "exalcalde"),
+        (
+            'La presidenta, Isabel Díaz Ayuso, ha criticado al Gobierno: "Están destrozando la sanidad".',
+            "Isabel Díaz Ayuso",
+        ),
+        (
+            'El testigo habló primero. La defensa, por su parte, sostuvo que "no hay ninguna prueba".',
+            "defensa",
+        ),
+    ],
+)
+def test_spanish_speakers(text: str, speaker: str) -> None:
+    """A prefixed person noun (exalcalde) can speak, the object after a contracted article (al)
+    cannot, and the defence is a party that speaks."""
+    assert only(text, "es").speaker == speaker
+
+
 def test_japanese_anaphor_is_the_person_named_before() -> None:
     """同氏 ('the said person') is a pronoun, whichever rule found it."""
     quotes = extract_quotes("山田太郎氏は「辞任しない」と述べた。同氏は「説明する」とも話した。", lang="ja")
