@@ -156,6 +156,7 @@ def _nominal(lex: Lexicon) -> str:
         lex.alternation([n for n in (*lex.person_nouns, *lex.org_nouns) if n.endswith("s")]) or "(?!)"
     )
     dets = lex.alternation(lex.determiners) or "(?!)"
+    articles = lex.alternation(sorted(lex.articles)) or dets
     preps = lex.alternation(sorted(lex.prepositions)) or "(?!)"
     stops = lex.alternation(sorted(lex.stop_capitals)) or "(?!)"
     after_det = rf"(?:{_SP}|(?<=['’]))"  # "the ministry", "l'Élysée"
@@ -175,7 +176,8 @@ def _nominal(lex: Lexicon) -> str:
         else ""
     )
     nominal = (
-        rf"(?:(?i:{dets}){after_det}(?!(?i:{dets}){_SP})(?:(?!(?i:{preps}|that|which|who|whom|whose|what|dass)\b)"
+        # no second article among the modifiers: "en la radio el ministro" holds two mentions
+        rf"(?:(?i:{dets}){after_det}(?!(?i:{dets}){_SP})(?:(?!(?i:{articles}|{preps}|that|which|who|whom|whose|what|dass)\b)"
         rf"{_MODIFIER}{_SP}){{0,3}}?"
         rf"(?i:{nouns})s?\b{tail}|(?<![\p{{L}}])(?:(?!(?:{stops})\b)\p{{Lu}}\p{{Ll}}+{_SP})?(?i:{plural_nouns})\b"
         rf"|{possessor}(?:[\p{{Ll}}\-]+{_SP}){{0,2}}?(?i:{nouns})\b{partitive})"

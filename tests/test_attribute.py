@@ -550,6 +550,12 @@ def test_japanese_continuative_cue_and_a_side_that_speaks() -> None:
             'El testigo habló primero. La defensa, por su parte, sostuvo que "no hay ninguna prueba".',
             "defensa",
         ),
+        # two mentions, not one: "la radio" and "el ministro"; one of a group is the whole phrase
+        ('"Hemos cumplido mucho", dijo ayer en la radio el ministro.', "ministro"),
+        (
+            '"Es una vergüenza", dijo una de las afectadas, que lleva tres días sin luz.',
+            "una de las afectadas",
+        ),
     ],
 )
 def test_spanish_speakers(text: str, speaker: str) -> None:
