@@ -88,6 +88,7 @@ class Patterns:
     clause_subject: re.Pattern[str]  # (lead-in,) X verb ...: the subject of a clause
     colon_speaker: re.Pattern[str]
     according: re.Pattern[str]
+    viewpoint: re.Pattern[str] | None  # Pour X, … « … » / Para X, … «…»: the sentence is X's view
     source: re.Pattern[str]
     ja_after: re.Pattern[str] | None  # 「…」と述べた, 「…」と国土交通相は述べた, 「…」としている
     ja_following: re.Pattern[str] | None  # 「…」。石破茂首相はこう語った
@@ -343,6 +344,9 @@ def patterns(lex: Lexicon) -> Patterns:
             according=_src(
                 rf"(?<!\p{{L}})(?i:{according}){_SP}(?:{mention}|(?:\p{{Ll}}+{_SP}){{1,2}}(?P<name>{name_pattern(lex)}))"
             ),
+            viewpoint=_src(rf"\s*(?:{lex.alternation(lex.viewpoint)}){_SP}(?:{mention})\s*,")
+            if lex.viewpoint
+            else None,
             source=_src(_source(lex, markers, rf"{nominal}|{NAME}")),
             ja_after=ja_after,
             ja_following=ja_following,

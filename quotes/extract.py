@@ -98,6 +98,9 @@ def paragraphs(text: str) -> list[Paragraph]:
 _HANGUL = re.compile(r"[\uac00-\ud7a3\u1100-\u11ff\u3130-\u318f]")
 
 
+_ELIDED_BEFORE = frozenset("«“„‹\"")  # marks that open a quote right after d', l', qu'
+
+
 def _left_space(text: str, i: int, lo: int) -> bool:
     return i <= lo or text[i - 1].isspace() or text[i - 1] in _OPENING_PUNCT
 
@@ -139,6 +142,8 @@ def _classify(text: str, m: re.Match[str], lo: int, hi: int, reversed_guillemets
                     i, 1, ch, SINGLE, Role.CLOSE
                 )  # ‘김정은의 대변인’이란: a particle follows the closer
             return None  # apostrophe: Japan's, don't, rock'n'roll
+        if prev_alnum and j < hi and text[j] in _ELIDED_BEFORE:
+            return None  # an elision before a quote: qualifiée d'« inacceptable », l’“affaire”
         if ch in "‚‛":
             return Mark(i, 1, ch, SINGLE, Role.OPEN)
         if ch == "‘":

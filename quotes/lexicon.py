@@ -42,6 +42,7 @@ class Lexicon:
     lower_words: frozenset[str] = frozenset()
     term_marks: frozenset[str] = frozenset()
     according: tuple[str, ...] = ()
+    viewpoint: tuple[str, ...] = ()  # "Pour le syndicat, il s'agit d'« une provocation »": a sentence opener
     determiners: tuple[str, ...] = ()
     articles: frozenset[str] = field(
         default=frozenset(), metadata={"lower": True}

@@ -539,6 +539,18 @@ def test_japanese_continuative_cue_and_a_side_that_speaks() -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "lang", "speaker"),
+    [
+        ("Pour le syndicat, il s'agit d'« une provocation » inacceptable.", "fr", "syndicat"),
+        ("Para el sindicato, se trata de «una agresión sin precedentes».", "es", "sindicato"),
+    ],
+)
+def test_a_sentence_opening_with_whose_view_it_gives(text: str, lang: str, speaker: str) -> None:
+    q = only(text, lang)
+    assert (q.speaker, q.method) == (speaker, "according-to")
+
+
+@pytest.mark.parametrize(
     ("text", "speaker"),
     [
         ('"No tengo nada que ocultar", ha declarado el exalcalde ante el juez.', "exalcalde"),

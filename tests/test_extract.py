@@ -32,6 +32,9 @@ from tests.conftest import span_texts
         ("Sie sagte: „Wir kommen.”", ["Wir kommen."]),
         ("Er sagte: ‚Wir kommen.‘", ["Wir kommen."]),
         ("«Non», a-t-il répondu.", ["Non"]),
+        # an elided article or conjunction before the mark is not a quote of its own
+        ("Il s'agit d'« une provocation », selon lui.", ["une provocation"]),
+        ("Il l’a qualifiée d’“inacceptable”.", ["inacceptable"]),
         ("彼は＂大丈夫＂と言った。", ["大丈夫"]),
         ("彼は〝大丈夫〟と言った。", ["大丈夫"]),
         ("他说：“我们会赢。”", ["我们会赢。"]),

@@ -358,6 +358,13 @@ def _document_after(ctx: Context) -> Attribution | None:
 
 
 def _according_to(ctx: Context) -> Attribution | None:
+    """'according to X', 'selon X' in the quote's sentence; or a sentence that opens with whose
+    view it gives ('Pour le syndicat, …', 'Para el sindicato, …')."""
+    if ctx.pat.viewpoint is not None:
+        m = ctx.pat.viewpoint.match(ctx.text, ctx.sentence, ctx.span.outer_start)
+        mention = mention_in(m, 0, ctx.lex) if m else None
+        if m and mention:
+            return result(ctx, mention, m.group().split()[0], "according-to")
     for window, offset in ((ctx.before, ctx.before_start), (ctx.after_sentence, ctx.span.outer_end)):
         m = ctx.pat.according.search(window)
         mention = mention_in(m, offset, ctx.lex) if m else None
