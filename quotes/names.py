@@ -355,7 +355,8 @@ def _resolve_nominal(mention: Mention, names: DocumentNames, lex: Lexicon) -> Sp
     has_det = words[0].lower() in lex.determiner_set
     # "the ministry" -> "ministry", but "both sides", "two officials" keep their quantifier
     partitive = cut == 1  # "una de las afectadas", "one of the victims": the whole phrase is the person
-    body = " ".join(words[1:]) if has_det and words[0].lower() in lex.articles and not partitive else " ".join(words)
+    drop_article = has_det and words[0].lower() in lex.articles and not partitive
+    body = " ".join(words[1:] if drop_article else words)
     set_off = names.set_off_after(mention.end)
     if set_off is not None:  # "la ministra de Trabajo, Yolanda Díaz,"
         canonical = names.canonical(set_off.core)
