@@ -98,7 +98,7 @@ def paragraphs(text: str) -> list[Paragraph]:
 _HANGUL = re.compile(r"[\uac00-\ud7a3\u1100-\u11ff\u3130-\u318f]")
 
 
-_ELIDED_BEFORE = frozenset("«“„‹\"")  # marks that open a quote right after d', l', qu'
+_ELIDED_BEFORE = frozenset('«“„‹"')  # marks that open a quote right after d', l', qu'
 
 
 def _left_space(text: str, i: int, lo: int) -> bool:
