@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass
+from functools import lru_cache
 
 import regex as re
 
 from quotes.attribute import Attribution
-from quotes.cues import Mention, name_pattern
+from quotes.cues import Mention, mention_in, name_pattern, patterns
 from quotes.extract import QuoteSpan
 from quotes.lexicon import Lexicon
 from quotes.romanize import HANGUL_NAME, japanese_name, japanese_name_end
@@ -499,9 +500,35 @@ def _resolve_pronoun(mention: Mention, names: DocumentNames, earlier: list[Speak
                 return Speaker(prior.name, prior.title, "person", mention)
     found = names.nearest_person_before(mention.start, gender, 0)
     if found is None:
-        return Speaker(None, None, None, mention)
+        return _described_person_before(mention, names, para_start, lex)
     canonical = names.canonical(found.core)
     return Speaker(" ".join(canonical), " ".join(names.title_of(canonical)) or None, "person", mention)
+
+
+DESCRIPTION_WINDOW = 400  # characters read back for "The mayor was blunt. “…,” she said."
+
+
+def _described_person_before(mention: Mention, names: DocumentNames, lo: int, lex: Lexicon) -> Speaker:
+    """A pronoun in a page that names nobody stands for the nearest person described before it in
+    its paragraph ('The mayor was blunt. “…,” she said.' is the mayor's)."""
+    nouns = {n.lower().rstrip("s") for n in (*lex.person_nouns, *lex.titles)}
+    last = None
+    start = max(lo, mention.start - DESCRIPTION_WINDOW)
+    for m in _description_re(lex).finditer(names.text, start, mention.start):
+        found = mention_in(m, 0, lex) if m.group("nom") else None
+        if found is not None and found.text.split()[-1].lower().rstrip("s") in nouns:
+            last = found
+    if last is None:
+        return Speaker(None, None, None, mention)
+    described = _resolve_nominal(last, names, lex)
+    if described.type != "person":
+        return Speaker(None, None, None, mention)
+    return Speaker(described.name, described.title, "person", mention)
+
+
+@lru_cache(maxsize=16)
+def _description_re(lex: Lexicon) -> re.Pattern[str]:
+    return re.compile(rf"(?<![\p{{L}}\p{{M}}])(?=\p{{L}})(?:{patterns(lex).mention})")
 
 
 def _resolve_organization(

@@ -576,6 +576,11 @@ def test_spanish_speakers(text: str, speaker: str) -> None:
     assert only(text, "es").speaker == speaker
 
 
+def test_a_pronoun_in_a_page_naming_nobody_is_the_person_described() -> None:
+    q = only("The mayor was blunt. “We have no money left,” she said.")
+    assert (q.speaker, q.speaker_mention, q.speaker_type) == ("mayor", "she", "person")
+
+
 def test_japanese_anaphor_is_the_person_named_before() -> None:
     """同氏 ('the said person') is a pronoun, whichever rule found it."""
     quotes = extract_quotes("山田太郎氏は「辞任しない」と述べた。同氏は「説明する」とも話した。", lang="ja")
