@@ -281,7 +281,7 @@ def _resolve(
 
 def _resolve_name(mention: Mention, names: DocumentNames, lex: Lexicon) -> Speaker:
     if " " not in mention.text and _CJK.match(mention.text):
-        return _resolve_cjk_name(mention, lex)
+        return _with_full_japanese_name(_resolve_cjk_name(mention, lex), names.text, lex)
     words = [_strip_possessive(w) for w in mention.text.split()]
     title, core = split_title(words, lex)
     canonical = names.canonical(core)
@@ -313,6 +313,35 @@ def _resolve_cjk_name(mention: Mention, lex: Lexicon) -> Speaker:
 
 
 _KATAKANA = re.compile(r"[\p{Katakana}ー・]+")
+
+
+def _with_full_japanese_name(speaker: Speaker, text: str, lex: Lexicon) -> Speaker:
+    """茂木氏 in a page that wrote 茂木敏充幹事長 before: the person is 茂木敏充."""
+    core = speaker.name
+    if lex.lang != "ja" or speaker.type != "person" or not core or len(core) > 3:
+        return speaker
+    read = japanese_name(core)
+    if read is not None and read.given is not None:
+        return speaker
+    found = _full_japanese_name(text, core, lex)
+    if found is None:
+        return speaker
+    full, title = found
+    keep = speaker.title and speaker.title not in lex.honorifics  # 茂木幹事長 keeps its own title
+    return Speaker(full, speaker.title if keep else title or speaker.title, "person", speaker.mention)
+
+
+@lru_cache(maxsize=256)
+def _full_japanese_name(text: str, surname: str, lex: Lexicon) -> tuple[str, str | None] | None:
+    """(surname + given name, the title written after it) where the page first writes it in
+    full (a str caches its hash, so a long page is hashed once for all its speakers)."""
+    for m in re.finditer(rf"{re.escape(surname)}[\p{{Han}}\p{{Hiragana}}\p{{Katakana}}]{{1,8}}", text):
+        end = japanese_name_end(m.group())
+        if end > len(surname):
+            rest = m.group()[end:]
+            title = max((t for t in lex.titles if rest.startswith(t)), key=len, default=None)
+            return m.group()[:end], title
+    return None
 
 
 def _resolve_korean(mention: Mention, text: str, lex: Lexicon) -> Speaker:

@@ -581,6 +581,12 @@ def test_a_pronoun_in_a_page_naming_nobody_is_the_person_described() -> None:
     assert (q.speaker, q.speaker_mention, q.speaker_type) == ("mayor", "she", "person")
 
 
+def test_a_japanese_surname_is_the_full_name_the_page_gave() -> None:
+    text = "自民党の茂木敏充幹事長は１２日、記者会見した。\n茂木氏は「信頼を失った」と述べた。"
+    q = only(text, "ja")
+    assert (q.speaker, q.speaker_title, q.speaker_mention) == ("茂木敏充", "幹事長", "茂木氏")
+
+
 def test_japanese_anaphor_is_the_person_named_before() -> None:
     """同氏 ('the said person') is a pronoun, whichever rule found it."""
     quotes = extract_quotes("山田太郎氏は「辞任しない」と述べた。同氏は「説明する」とも話した。", lang="ja")
