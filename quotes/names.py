@@ -14,6 +14,7 @@ from functools import lru_cache
 import regex as re
 
 from quotes.attribute import Attribution
+from quotes.attribution.zh import leading_person, opens_with_person
 from quotes.cues import Mention, mention_in, name_pattern, patterns
 from quotes.extract import QuoteSpan
 from quotes.lexicon import Lexicon
@@ -281,7 +282,7 @@ def _resolve(
 
 def _resolve_name(mention: Mention, names: DocumentNames, lex: Lexicon) -> Speaker:
     if " " not in mention.text and _CJK.match(mention.text):
-        return _with_full_japanese_name(_resolve_cjk_name(mention, lex), names.text, lex)
+        return _with_full_cjk_name(_resolve_cjk_name(mention, lex), names.text, lex)
     words = [_strip_possessive(w) for w in mention.text.split()]
     title, core = split_title(words, lex)
     canonical = names.canonical(core)
@@ -307,17 +308,22 @@ def _resolve_cjk_name(mention: Mention, lex: Lexicon) -> Speaker:
         return Speaker(text[:end], text[end:], "person", mention)  # 片山善博 + 総務大臣, not 片山善博総務
     if title in lex.honorifics and len(core) <= 5:
         return Speaker(core, title, "person", mention)  # 林氏: the tagger may not know a one-kanji surname
-    if title and not (_KATAKANA.fullmatch(core) or (lex.lang == "ja" and japanese_name(core))):
-        return Speaker(text, None, "person", mention)  # 国土交通相, 外務大臣: a post, no name in it
+    named = _KATAKANA.fullmatch(core) or (lex.lang == "ja" and japanese_name(core))
+    if title and not (named or (lex.lang == "zh" and 2 <= len(core) <= 4 and opens_with_person(core))):
+        return Speaker(text, None, "person", mention)  # 国土交通相, 外務大臣, 国防部长: a post, no name in it
     return Speaker(core, title or None, "person", mention)
 
 
 _KATAKANA = re.compile(r"[\p{Katakana}ー・]+")
 
 
-def _with_full_japanese_name(speaker: Speaker, text: str, lex: Lexicon) -> Speaker:
-    """茂木氏 in a page that wrote 茂木敏充幹事長 before: the person is 茂木敏充."""
+def _with_full_cjk_name(speaker: Speaker, text: str, lex: Lexicon) -> Speaker:
+    """茂木氏 in a page that wrote 茂木敏充幹事長 before: the person is 茂木敏充; 李总理 after
+    国务院总理李强 is 李强."""
     core = speaker.name
+    if lex.lang == "zh" and speaker.type == "person" and core and len(core) >= 2 and core[1:] in lex.titles:
+        full = _full_chinese_name(text, core[0], core[1:])  # 李总理: a surname and a title
+        return Speaker(full, core[1:], "person", speaker.mention) if full else speaker
     if lex.lang != "ja" or speaker.type != "person" or not core or len(core) > 3:
         return speaker
     read = japanese_name(core)
@@ -329,6 +335,16 @@ def _with_full_japanese_name(speaker: Speaker, text: str, lex: Lexicon) -> Speak
     full, title = found
     keep = speaker.title and speaker.title not in lex.honorifics  # 茂木幹事長 keeps its own title
     return Speaker(full, speaker.title if keep else title or speaker.title, "person", speaker.mention)
+
+
+@lru_cache(maxsize=256)
+def _full_chinese_name(text: str, surname: str, title: str) -> str | None:
+    """The name the page writes after this title with this surname: 李总理 after 总理李强."""
+    for m in re.finditer(re.escape(title), text):
+        name = leading_person(text[m.end() : m.end() + 6])
+        if name is not None and name.startswith(surname) and 2 <= len(name) <= 4:
+            return name
+    return None
 
 
 @lru_cache(maxsize=256)

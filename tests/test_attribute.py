@@ -608,6 +608,10 @@ def test_japanese_cited_source_comes_before_its_marker() -> None:
         ("台湾领导人蔡英文在脸书上写道：“台湾会坚守民主。”", "蔡英文", "台湾领导人", None),
         # two verbs make one cue (回应称), and the speaker never runs across 在
         ("外交部发言人毛宁在例行记者会上回应称，“中方对此表示强烈不满”。", "毛宁", "外交部发言人", None),
+        # a title after the name; a surname and a title are the full name the page gave
+        ("习近平主席在会见时表示，中方愿同各方“加强合作”。", "习近平", "主席", None),
+        ("国务院总理李强在会上指出：“要稳住外贸。”李总理还强调：“要扩大内需。”", "李强", "总理", None),
+        ("總統蔡英文1日接受專訪。蔡總統說：「我今天已經穿給你看了。」", "蔡英文", "總統", None),
         ("王毅说：“中方坚决反对。”他表示：“这是一个重要的决定。”", "王毅", None, None),
     ],
 )
