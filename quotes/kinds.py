@@ -216,6 +216,10 @@ def _cue_evidence(text: str, span: QuoteSpan, lex: Lexicon) -> dict[str, float]:
         w.strip(",").lower() in lex.reported_speech for w in (before + " " + after).split()
     ):
         feats["reported_speech"] = 1.0
+    near = before.split()[-6:]
+    clause = near[max((i + 1 for i, w in enumerate(near) if w.endswith((",", ";", ":"))), default=0) :]
+    if any(w.lower() in lex.naming_verbs for w in clause):
+        feats["naming_verb_before"] = 1.0  # nannte dies einen „…“, sprach von einer „…“
     words = [w.strip("(,").lower() for w in before.split()[-3:]]
     while words and words[-1] in lex.determiner_set:
         words.pop()  # "als einen „…“"

@@ -121,6 +121,8 @@ class Lexicon:
     question_endings: tuple[str, ...] = ()  # ?, 냐, ですか, 吗: a quoted question
     partitives: tuple[str, ...] = ()  # "una de las afectadas respondió": one of a group speaks
     predicatives: frozenset[str] = frozenset()  # "bezeichnete sie als „Wortbruch“": what X called it
+    # verbs whose object is what someone called a thing: "nannte den Bericht eine „Zeitungsente“"
+    naming_verbs: frozenset[str] = frozenset()
     function_words: frozenset[str] = field(
         default=frozenset(), metadata={"lower": True}
     )  # the, of, und, que …: text dense with them is in this language without asking a detector

@@ -26,7 +26,9 @@ def kind_of(text: str, lang: str = "en") -> str:
         ('<tweet author="carlquintanilla">', "en", "term"),
         ("Die Saturnsonde „Cassini“ passiert den Mond.", "de", "term"),
         ("Die „Partij voor de Vrijheid“ gewann Sitze.", "de", "term"),
-        ("Sarkozy nannte sie „Gesindel“ und blieb dabei.", "de", "term"),  # a scare quote, as in German gold
+        # what somebody called it is their word: 'nannte dies einen „Militärputsch“' is a gold quote
+        ("Sarkozy nannte sie „Gesindel“ und blieb dabei.", "de", "partial"),
+        ("Die Aktion „Saubere Hände“ begann im Mai.", "de", "term"),
         ("Trump tweeted that Machado was “disgusting” this week.", "en", "partial"),
         ("She described the plan as “a big, big problem in this country” on Monday.", "en", "partial"),
         ("“We will not give up,” the mayor told the crowd.", "en", "direct"),
