@@ -556,19 +556,29 @@ DESCRIPTION_WINDOW = 400  # characters read back for "The mayor was blunt. “�
 def _described_person_before(mention: Mention, names: DocumentNames, lo: int, lex: Lexicon) -> Speaker:
     """A pronoun in a page that names nobody stands for the nearest person described before it in
     its paragraph ('The mayor was blunt. “…,” she said.' is the mayor's)."""
+    starts, described = _person_descriptions(names.text, lex)
+    k = bisect.bisect_left(starts, mention.start) - 1
+    while k >= 0 and described[k].end > mention.start:
+        k -= 1
+    if k < 0 or described[k].start < max(lo, mention.start - DESCRIPTION_WINDOW):
+        return Speaker(None, None, None, mention)
+    person = _resolve_nominal(described[k], names, lex)
+    if person.type != "person":
+        return Speaker(None, None, None, mention)
+    return Speaker(person.name, person.title, "person", mention)
+
+
+@lru_cache(maxsize=8)
+def _person_descriptions(text: str, lex: Lexicon) -> tuple[list[int], list[Mention]]:
+    """Every description of a person in the document (a person noun or a title at its head), in
+    order: read once for all its pronouns."""
     nouns = {n.lower().rstrip("s") for n in (*lex.person_nouns, *lex.titles)}
-    last = None
-    start = max(lo, mention.start - DESCRIPTION_WINDOW)
-    for m in _description_re(lex).finditer(names.text, start, mention.start):
-        found = mention_in(m, 0, lex) if m.group("nom") else None
-        if found is not None and found.text.split()[-1].lower().rstrip("s") in nouns:
-            last = found
-    if last is None:
-        return Speaker(None, None, None, mention)
-    described = _resolve_nominal(last, names, lex)
-    if described.type != "person":
-        return Speaker(None, None, None, mention)
-    return Speaker(described.name, described.title, "person", mention)
+    found = []
+    for m in _description_re(lex).finditer(text):
+        mention = mention_in(m, 0, lex) if m.group("nom") else None
+        if mention is not None and mention.text.split()[-1].lower().rstrip("s") in nouns:
+            found.append(mention)
+    return [d.start for d in found], found
 
 
 @lru_cache(maxsize=16)
