@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Callable, Iterator
+from dataclasses import replace
 
 import regex as re
 
@@ -67,9 +68,12 @@ def decisions(
     model = model or ranking.load(family(lex))
     quoted = inside(spans)
     decided: list[Attribution] = []
+    origins: list[str] = []  # the method that first named each quote's speaker, through continuations
     for i, ctx in enumerate(ctxs):
-        found = candidates(ctx, props[i], neighbours(text, spans, paras, props, decided, i), quoted)
+        found = candidates(ctx, props[i], neighbours(text, spans, paras, props, decided, i, origins), quoted)
         decided.append(decide(ctx, found, model))
+        continued = i and decided[-1].method == "continuation" and decided[-1].mention == decided[-2].mention
+        origins.append(origins[-1] if continued else decided[-1].method)
         yield found, decided[-1]
 
 
@@ -102,9 +106,15 @@ def neighbours(
     props: list[list[Proposal]],
     decided: list[Attribution],
     i: int,
+    origins: list[str] | None = None,
 ) -> Neighbours:
-    """The previous quote's decided speaker, and the next quote's strongest proposal."""
+    """The previous quote's decided speaker, and the next quote's strongest proposal. A speaker
+    carried from quote to quote keeps the method that first named it (`origins`): in 'said Jon
+    Meacham, the author of “Destiny and Power”' the title, and the quote after it, inherit the
+    strong cue of the first quote."""
     previous = decided[i - 1] if i and _follows(text, spans[i - 1], spans[i], paras) else None
+    if previous is not None and previous.method == "continuation" and origins:
+        previous = replace(previous, method=origins[i - 1])
     following = None
     if i + 1 < len(spans) and _same_sentence(text, spans[i], spans[i + 1]):
         nxt = best_proposal(props[i + 1])

@@ -711,3 +711,12 @@ def test_blank_reads_only_the_spaces_before_a_position(text: str, lo: int, hi: i
 
     assert blank(text, lo, hi) is expected
     assert blank(text, lo, hi) is (not text[lo:hi].strip())
+
+
+def test_a_speaker_carried_through_a_title_keeps_its_strong_cue() -> None:
+    """The title between them continues Meacham's quote; the next paragraph's quote is his too."""
+    text = (
+        "“Politics has never been gentlemanly,” said Jon Meacham, the author of “Destiny and Power,” "
+        "a biography of the 41st president.\n\n“The lesson of 2016 is that none of the old rules apply.”"
+    )
+    assert extract_quotes(text, lang="en")[-1].speaker == "Jon Meacham"
