@@ -219,3 +219,43 @@ def test_mentions_beyond_a_neighbouring_quote_are_read_only_nearest_first() -> N
     middle = nearby(ctxs[15])
     beyond = [m for m in middle if m.end <= ctxs[15].previous_end or m.start >= ctxs[15].next_start]
     assert FAR_SIDE_KEPT <= 3 and len(beyond) <= 2 * FAR_SIDE_KEPT  # not every Xavier Bell in reach
+
+
+def test_cross_validation_decides_each_document_with_a_model_that_never_saw_it(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    docs = [_gold_doc(n, "Maria Lopez", "Bo Chen") for n in range(10)]
+    unnamed = _gold_doc(99, "Maria Lopez", "Bo Chen")
+    unnamed["quotes"] = [{**unnamed["quotes"][0], "speaker": "Ann Lee", "speaker_start": None}]  # type: ignore[index]
+    rows = fit.rows([*docs, unnamed], fit.PRIOR)
+    fitted_on: list[int] = []
+    real_pairwise = fit._pairwise
+
+    def recording(
+        groups: list[list[tuple[dict[str, float], bool]]], vec: object, c: float
+    ) -> dict[str, float]:
+        fitted_on.append(len(groups))
+        return real_pairwise(groups, vec, c)
+
+    monkeypatch.setattr(fit, "_pairwise", recording)
+    right, total, reachable = fit.cross_validated(rows, ["en"], 1.0, folds=5)
+    assert total == 11 and reachable == 10 and right == 10  # the unnamed speaker is never a candidate
+    assert fitted_on == [11 - len(range(k, 11, 5)) for k in range(5)]  # each fold fitted without its own
+
+
+def test_cross_validated_quote_or_term_counts_each_span_once() -> None:
+    docs = []
+    for n in range(6):
+        spoken = f"“We will win on day {n},” Maria Lopez told the crowd."
+        title = f"The book “Winter Light {n}” sold well."
+        docs.append(
+            {
+                "doc_id": f"s{n}",
+                "lang": "en",
+                "text": spoken,
+                "quotes": [{"start": 0, "end": spoken.index("”") + 1}],
+            }
+        )
+        docs.append({"doc_id": f"t{n}", "lang": "en", "text": title, "quotes": []})
+    tp, fp, fn = fit.cross_validated_kinds(docs, ["en"], 1.0, folds=3)
+    assert tp + fn == 6 and tp >= 5 and fp <= 1
