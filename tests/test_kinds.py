@@ -30,6 +30,7 @@ def kind_of(text: str, lang: str = "en") -> str:
         ("Sarkozy nannte sie „Gesindel“ und blieb dabei.", "de", "partial"),
         ("Die Aktion „Saubere Hände“ begann im Mai.", "de", "term"),
         ("El entrenador habló de un partido “muy difícil” y elogió el equipo.", "es", "partial"),
+        ("Les syndicats dénoncent un projet « injuste » pour les retraités.", "fr", "partial"),
         ("Trump tweeted that Machado was “disgusting” this week.", "en", "partial"),
         ("She described the plan as “a big, big problem in this country” on Monday.", "en", "partial"),
         ("“We will not give up,” the mayor told the crowd.", "en", "direct"),
