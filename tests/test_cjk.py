@@ -126,6 +126,7 @@ def test_a_korean_closing_mark_before_a_particle_is_no_apostrophe() -> None:
         # a country before the name is its affiliation; a body before a title is an unnamed official
         ("미국 바이든 대통령은 성명을 통해 “동맹은 굳건하다”고 강조했다.", "바이든", "미국 대통령"),
         ("청와대 관계자는 기자들과 만나 “아직 결정된 것은 없다”고 전했다.", "청와대 관계자", None),
+        ("“수요가 회복될 것”이라는 게 업계 관계자의 설명이다.", "업계 관계자", None),
     ],
 )
 def test_korean_names_keep_titles_apart_and_surname_titles_find_the_person(
