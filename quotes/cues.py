@@ -429,9 +429,7 @@ def mention_in(m: re.Match[str], offset: int, lex: Lexicon) -> Mention | None:
         if groups.get(group):
             start, end = m.span(group)
             text = m.group(group)
-            before = m.string[max(0, start - 5) : start].split()
-            lead = text.split()[0] if kind == "nominal" else (before[-1] if before else "")
-            if lead.lower() in lex.contracted_articles:
+            if lex.contracted_articles and _after_contraction(m.string, start, text, kind, lex):
                 return None  # "ha criticado al Gobierno": the object of a preposition says nothing
             if kind == "name":
                 found = clean_name(text, start, lex)
@@ -447,6 +445,13 @@ def mention_in(m: re.Match[str], offset: int, lex: Lexicon) -> Mention | None:
                 text, end = text[:-1], end - 1  # the sentence's full stop, not an abbreviation
             return Mention(text, start + offset, end + offset, kind)
     return None
+
+
+def _after_contraction(string: str, start: int, text: str, kind: str, lex: Lexicon) -> bool:
+    """Does the mention open with a contracted article (a description) or follow one (a name)?"""
+    before = string[max(0, start - 5) : start].split()
+    lead = text.split()[0] if kind == "nominal" else (before[-1] if before else "")
+    return lead.lower() in lex.contracted_articles
 
 
 def _known_word(word: str, lex: Lexicon) -> bool:

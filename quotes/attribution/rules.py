@@ -151,8 +151,7 @@ def _speaker_cue_quote(ctx: Context) -> Attribution | None:
             continue  # 'erläutert die Arbeitshypothese, …, so:': an object, not 'X sagte:' or 'wie X sagte'
         if mention is not None and ctx.lex.verb_second and not subject_case(mention, ctx.lex, initial=True):
             continue  # 'Der englischsprachigen Zeitung sagte Filep Karma': the first place holds an object
-        after_verb = ctx.before[m.end("cue") :].split()[:1]
-        if ctx.lex.verb_second and after_verb and after_verb[0].lower() in ctx.lex.nominative_pronouns:
+        if ctx.lex.verb_second and _pronoun_after_verb(ctx, m.end("cue")):
             continue  # 'Die Pläne bezeichnete er als …': er is the subject, the first place the object
         if mention is not None:
             method = by_rest(m.group("rest"))
@@ -162,6 +161,11 @@ def _speaker_cue_quote(ctx: Context) -> Attribution | None:
                     return outer
             return result(ctx, mention, m.group("cue"), method)
     return None
+
+
+def _pronoun_after_verb(ctx: Context, verb_end: int) -> bool:
+    after = ctx.before[verb_end:].split(maxsplit=1)
+    return bool(after) and after[0].lower() in ctx.lex.nominative_pronouns
 
 
 _CLAUSE_BREAK = re.compile(
