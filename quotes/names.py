@@ -14,8 +14,9 @@ from functools import lru_cache
 import regex as re
 
 from quotes.attribute import Attribution
-from quotes.attribution.zh import leading_person, opens_with_person
-from quotes.cues import Mention, mention_in, name_pattern, patterns
+from quotes.attribution.candidates import mention_re
+from quotes.attribution.zh import leading_person
+from quotes.cues import Mention, mention_in, name_pattern
 from quotes.extract import QuoteSpan
 from quotes.lexicon import Lexicon
 from quotes.romanize import HANGUL_NAME, japanese_name, japanese_name_end
@@ -308,8 +309,12 @@ def _resolve_cjk_name(mention: Mention, lex: Lexicon) -> Speaker:
         return Speaker(text[:end], text[end:], "person", mention)  # 片山善博 + 総務大臣, not 片山善博総務
     if title in lex.honorifics and len(core) <= 5:
         return Speaker(core, title, "person", mention)  # 林氏: the tagger may not know a one-kanji surname
-    named = _KATAKANA.fullmatch(core) or (lex.lang == "ja" and japanese_name(core))
-    if title and not (named or (lex.lang == "zh" and 2 <= len(core) <= 4 and opens_with_person(core))):
+    named = (
+        _KATAKANA.fullmatch(core)
+        or (lex.lang == "ja" and japanese_name(core))
+        or (lex.lang == "zh" and 2 <= len(core) <= 4 and leading_person(core) is not None)
+    )
+    if title and not named:
         return Speaker(text, None, "person", mention)  # 国土交通相, 外務大臣, 国防部长: a post, no name in it
     return Speaker(core, title or None, "person", mention)
 
@@ -574,16 +579,11 @@ def _person_descriptions(text: str, lex: Lexicon) -> tuple[list[int], list[Menti
     order: read once for all its pronouns."""
     nouns = {n.lower().rstrip("s") for n in (*lex.person_nouns, *lex.titles)}
     found = []
-    for m in _description_re(lex).finditer(text):
+    for m in mention_re(lex).finditer(text):
         mention = mention_in(m, 0, lex) if m.group("nom") else None
         if mention is not None and mention.text.split()[-1].lower().rstrip("s") in nouns:
             found.append(mention)
     return [d.start for d in found], found
-
-
-@lru_cache(maxsize=16)
-def _description_re(lex: Lexicon) -> re.Pattern[str]:
-    return re.compile(rf"(?<![\p{{L}}\p{{M}}])(?=\p{{L}})(?:{patterns(lex).mention})")
 
 
 def _resolve_organization(

@@ -28,16 +28,16 @@ def test_a_language_without_a_pattern_gets_none_or_nothing() -> None:
     ],
 )
 def test_no_mention_runs_over_a_sentence_end(text: str, lang: str, not_a_mention: str) -> None:
-    from quotes.attribution.candidates import _mention_re
+    from quotes.attribution.candidates import mention_re
 
-    found = [m.group() for m in _mention_re(lexicon.load(lang)).finditer(text)]
+    found = [m.group() for m in mention_re(lexicon.load(lang)).finditer(text)]
     assert found and not any(not_a_mention in m for m in found)
 
 
 def test_abbreviated_titles_stay_in_the_name() -> None:
-    from quotes.attribution.candidates import _mention_re
+    from quotes.attribution.candidates import mention_re
 
     found = [
-        m.group() for m in _mention_re(lexicon.load("en")).finditer("Gov. Jerry Brown met Sen. Bob Dole.")
+        m.group() for m in mention_re(lexicon.load("en")).finditer("Gov. Jerry Brown met Sen. Bob Dole.")
     ]
     assert "Gov. Jerry Brown" in found and "Sen. Bob Dole" in found

@@ -176,7 +176,7 @@ class _Builder:
 
 
 @cache
-def _mention_re(lex: Lexicon) -> re.Pattern[str]:
+def mention_re(lex: Lexicon) -> re.Pattern[str]:
     """The mention pattern, tried only where a word starts: a scan of the text then skips the
     other positions at once, and "other" holds no "her"."""
     from quotes.cues import patterns
@@ -281,7 +281,7 @@ def _paragraph_mentions(
 ) -> tuple[list[int], list[tuple[tuple[int, int], Mention]]]:
     """Every speaker mention of one paragraph, with the span its pattern matched, in order."""
     matches = []
-    for m in _mention_re(lex).finditer(text, start, end):
+    for m in mention_re(lex).finditer(text, start, end):
         mention = mention_in(m, 0, lex)
         if mention is not None:
             matches.append((m.span(), mention))

@@ -58,14 +58,9 @@ def _role(word: str, flag: str) -> str:
 _PERSON_FLAGS = ("nr", "nrfg", "nrt")
 
 
-def opens_with_person(text: str) -> bool:
-    """Does `text` start with what the tagger reads as a person's name (习近平, 蔡英文), not a common
-    noun or a place (国防, 美国)? Decides whether 习近平主席 is a name and its title."""
-    return leading_person(text) is not None
-
-
 def leading_person(text: str) -> str | None:
-    """The person's name `text` opens with, as the tagger cuts it (李强在会上 -> 李强)."""
+    """The person's name `text` opens with, as the tagger cuts it (李强在会上 -> 李强), or None when
+    it opens with a common noun or a place (国防, 美国): decides whether 习近平主席 is a name."""
     words = iter(_tagger().cut(text))
     first = next(words, None)
     if first is None or first.flag not in _PERSON_FLAGS:
