@@ -5,6 +5,7 @@ from __future__ import annotations
 from functools import cache
 from typing import Any
 
+from quotes import lexicon
 from quotes.attribution.cjk import Token
 
 _PARTICLES = {
@@ -60,7 +61,7 @@ def _role(surface: str, f: Any) -> str:
             return "numeral"
         return "noun"
     if f.pos1 == "代名詞":
-        return "pron" if surface in {"彼", "彼女", "彼ら", "同氏", "同相"} else "other"
+        return "pron" if surface in lexicon.load("ja").pronouns else "other"  # 彼, 同氏
     if f.pos1 == "接尾辞" and f.pos2 in ("名詞的",) and f.pos3 != "助数詞":
         return "suffix"  # 氏, さん, 首相 after a name
     if f.pos1 == "助詞":
