@@ -20,7 +20,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -41,6 +41,7 @@ THRESHOLD = 0.3  # a winner less likely than this to be right is not named
 
 
 Row = tuple[str, str, dict[str, float], bool]  # (quote key, language, features, is the gold speaker)
+Group = list[tuple[dict[str, float], bool]]  # one quote's candidates: (features, is the speaker)
 
 
 def rows(docs: Iterable[Mapping[str, Any]], model: ranking.Ranker) -> list[Row]:
@@ -103,21 +104,13 @@ def fit(training: list[Row], languages: Iterable[str], c: float = 1.0) -> dict[s
     from sklearn.linear_model import LogisticRegression
 
     langs = frozenset(languages)
-    groups: dict[str, list[tuple[dict[str, float], bool]]] = {}
-    for key, lang, feats, label in training:
-        groups.setdefault(key, []).append((ranking.expand(feats, lang, langs), label))
+    groups = _groups(training, langs)
     vec = DictVectorizer()
     vec.fit([f for g in groups.values() for f, _ in g])
     weights = _pairwise(list(groups.values()), vec, c)
-    doc_of = {key: key.rsplit(":", 1)[0] for key in groups}  # keys are doc_id:quote
-    fold_of = {doc: i % CALIBRATION_FOLDS for i, doc in enumerate(sorted(set(doc_of.values())))}
     tops: list[list[float]] = []
     rights: list[bool] = []
-    for fold in range(CALIBRATION_FOLDS):
-        inside = [g for k, g in groups.items() if fold_of[doc_of[k]] != fold]
-        outside = [g for k, g in groups.items() if fold_of[doc_of[k]] == fold]
-        if not outside or not any(label for g in inside for _, label in g):
-            continue
+    for inside, outside in _document_folds(groups, CALIBRATION_FOLDS):
         held = ranking.Ranker(_pairwise(inside, vec, c), 0.0, 0.0, langs)
         for group in outside:
             top, right = _winner(held, group)
@@ -140,7 +133,7 @@ def fit(training: list[Row], languages: Iterable[str], c: float = 1.0) -> dict[s
     }
 
 
-def _pairwise(groups: list[list[tuple[dict[str, float], bool]]], vec: Any, c: float) -> dict[str, float]:
+def _pairwise(groups: list[Group], vec: Any, c: float) -> dict[str, float]:
     """Weights from a logistic regression on (gold speaker - other candidate) differences."""
     from scipy.sparse import vstack
     from sklearn.linear_model import LogisticRegression
@@ -161,7 +154,7 @@ def _pairwise(groups: list[list[tuple[dict[str, float], bool]]], vec: Any, c: fl
     return {n: float(w) for n, w in zip(vec.get_feature_names_out(), pairwise.coef_[0], strict=True)}
 
 
-def _winner(model: ranking.Ranker, group: list[tuple[dict[str, float], bool]]) -> tuple[list[float], bool]:
+def _winner(model: ranking.Ranker, group: Group) -> tuple[list[float], bool]:
     """([winner's score, its lead], whether it is the gold speaker): what the calibrator reads."""
     scored = sorted(((model.score(f, ""), label) for f, label in group), reverse=True)
     second = scored[1][0] if len(scored) > 1 else None
@@ -210,6 +203,26 @@ def fit_kinds(
     }
 
 
+def _groups(training: list[Row], langs: frozenset[str]) -> dict[str, Group]:
+    """Each quote's candidates, keyed doc_id:quote, their features expanded for `langs`."""
+    groups: dict[str, Group] = {}
+    for key, lang, feats, label in training:
+        groups.setdefault(key, []).append((ranking.expand(feats, lang, langs), label))
+    return groups
+
+
+def _document_folds(groups: dict[str, Group], folds: int) -> Iterator[tuple[list[Group], list[Group]]]:
+    """(the quotes fitted on, the quotes held out) for each fold of documents, skipping a fold
+    with nothing held out or no speaker to learn from."""
+    doc_of = {key: key.rsplit(":", 1)[0] for key in groups}
+    fold_of = {doc: i % folds for i, doc in enumerate(sorted(set(doc_of.values())))}
+    for fold in range(folds):
+        inside = [g for k, g in groups.items() if fold_of[doc_of[k]] != fold]
+        outside = [g for k, g in groups.items() if fold_of[doc_of[k]] == fold]
+        if outside and any(label for g in inside for _, label in g):
+            yield inside, outside
+
+
 def cross_validated(
     training: list[Row], languages: Iterable[str], c: float, folds: int
 ) -> tuple[int, int, int]:
@@ -218,18 +231,8 @@ def cross_validated(
     the figure to trust before a change to the features is kept."""
     from sklearn.feature_extraction import DictVectorizer
 
-    langs = frozenset(languages)
-    groups: dict[str, list[tuple[dict[str, float], bool]]] = {}
-    for key, lang, feats, label in training:
-        groups.setdefault(key, []).append((ranking.expand(feats, lang, langs), label))
-    docs = sorted({key.rsplit(":", 1)[0] for key in groups})
-    fold_of = {doc: i % folds for i, doc in enumerate(docs)}
     right = total = reachable = 0
-    for fold in range(folds):
-        inside = [g for key, g in groups.items() if fold_of[key.rsplit(":", 1)[0]] != fold]
-        outside = [g for key, g in groups.items() if fold_of[key.rsplit(":", 1)[0]] == fold]
-        if not outside or not any(label for g in inside for _, label in g):
-            continue
+    for inside, outside in _document_folds(_groups(training, frozenset(languages)), folds):
         vec = DictVectorizer().fit([f for g in inside for f, _ in g])
         model = ranking.Ranker(_pairwise(inside, vec, c), 0.0, 0.0)  # features already expanded
         for group in outside:
