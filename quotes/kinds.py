@@ -184,6 +184,22 @@ def _cues_between(text: str, lex: Lexicon, lo: int, hi: int) -> list[tuple[int, 
     return out
 
 
+@lru_cache(maxsize=4)
+def _reported_speech(text: str, lex: Lexicon) -> list[int]:
+    """Where the document's subjunctives of reported speech ("sei", "habe") stand, found once."""
+    return [
+        m.start()
+        for m in re.finditer(r"[^\s.!?。！？]+", text)  # words as the sentence bounds cut them
+        if m.group().strip(",").lower() in lex.reported_speech
+    ]
+
+
+def _words_between(text: str, lex: Lexicon, lo: int, hi: int) -> bool:
+    found = _reported_speech(text, lex)
+    i = bisect.bisect_left(found, lo)
+    return i < len(found) and found[i] < hi
+
+
 def _reporting_cue_near(text: str, span: QuoteSpan, lex: Lexicon) -> bool:
     """A reporting verb in the quote's sentence, outside the quote."""
     start, end = _sentence_bounds(text, span)
@@ -198,7 +214,7 @@ def _cue_evidence(text: str, span: QuoteSpan, lex: Lexicon) -> dict[str, float]:
     „Zeitungsente“") governs it; a subjunctive ("sei", "habe") reports speech without a verb
     of saying."""
     start, end = _sentence_bounds(text, span)
-    before, after = text[start : span.outer_start], text[span.outer_end : end]
+    before = text[start : span.outer_start]
     feats: dict[str, float] = {}
     cues = _cues_between(text, lex, start, span.outer_start)
     later = _cues_between(text, lex, span.outer_end, end)
@@ -206,21 +222,21 @@ def _cue_evidence(text: str, span: QuoteSpan, lex: Lexicon) -> dict[str, float]:
         feats["cue_in_sentence"] = 1.0
     if cues:
         between = text[cues[-1][1] : span.outer_start]
-        n = len(between.split())
+        n = len(between.rsplit(None, 7))  # the word count up to 8: all the buckets need
         feats[f"cue_before:{'0-2' if n <= 2 else '3-6' if n <= 6 else '7+'}"] = 1.0
         if any(c in between for c in ",;:"):
             feats["cue_before_break"] = 1.0
     elif later:
         feats["cue_after"] = 1.0
-    if lex.reported_speech and any(
-        w.strip(",").lower() in lex.reported_speech for w in (before + " " + after).split()
+    if lex.reported_speech and (
+        _words_between(text, lex, start, span.outer_start) or _words_between(text, lex, span.outer_end, end)
     ):
         feats["reported_speech"] = 1.0
-    near = before.split()[-6:]
+    near = before.rsplit(None, 6)[-6:]  # the last words only: a sentence may be a page long
     clause = near[max((i + 1 for i, w in enumerate(near) if w.endswith((",", ";", ":"))), default=0) :]
     if any(w.lower() in lex.naming_verbs for w in clause):
         feats["naming_verb_before"] = 1.0  # nannte dies einen „…“, sprach von einer „…“
-    words = [w.strip("(,").lower() for w in before.split()[-3:]]
+    words = [w.strip("(,").lower() for w in before.rsplit(None, 3)[-3:]]
     while words and words[-1] in lex.determiner_set:
         words.pop()  # "als einen „…“"
     if words and words[-1] in lex.predicatives:

@@ -283,10 +283,14 @@ def _headline(ctx: Context) -> Attribution | None:
     return None
 
 
+LABEL_MAX = 100  # characters of a 'PENCE:' label, colon included
+
+
 def _colon(ctx: Context) -> Attribution | None:
     """'PENCE: ...' transcripts, and 'Caddell continued:' introducing the next paragraph."""
     text, span, para = ctx.text, ctx.span, ctx.para
-    m = ctx.pat.colon_speaker.match(text, para.start, span.outer_start)
+    # a label is short: bounded, the pattern's search for its colon does not read the whole line
+    m = ctx.pat.colon_speaker.match(text, para.start, min(span.outer_start, para.start + LABEL_MAX))
     if m:
         mention = clean_name(m.group("name").strip(), m.start("name"), ctx.lex)
         if mention is not None:
