@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import math
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -31,12 +31,28 @@ class Ranker:
     languages: frozenset[str] = frozenset()  # languages with their own feature corrections
     # P(the best candidate is right) = sigmoid(a * its score + b * its lead over the next + c)
     calibration: tuple[float, float, float] = (1.0, 0.0, 0.0)
+    _folded: dict[str, dict[str, float]] = field(default_factory=dict, compare=False, repr=False)
 
     def score(self, features: Mapping[str, float], lang: str) -> float:
+        """bias + the features' weights, each with its language's correction (see `expand`)."""
+        weights = self._folded.get(lang)
+        if weights is None:
+            weights = self._folded.setdefault(lang, self._fold(lang))
         z = self.bias
-        for name, value in expand(features, lang, self.languages).items():
-            z += self.weights.get(name, 0.0) * value
+        for name, value in features.items():
+            z += weights.get(name, 0.0) * value
         return z
+
+    def _fold(self, lang: str) -> dict[str, float]:
+        """The shared weights with `lang`'s corrections added in: one lookup per feature."""
+        if lang not in self.languages:
+            return dict(self.weights)
+        prefix = f"{lang}|"
+        out = {k: w for k, w in self.weights.items() if "|" not in k}
+        for k, w in self.weights.items():
+            if k.startswith(prefix):
+                out[k[len(prefix) :]] = out.get(k[len(prefix) :], 0.0) + w
+        return out
 
     def probability(self, best: float, runner_up: float | None) -> float:
         a, b, c = self.calibration
