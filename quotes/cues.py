@@ -355,7 +355,8 @@ def patterns(lex: Lexicon) -> Patterns:
                 rf"(?:^|(?<=[，。；！？、,\s]))(?P<name>{_ZH_SPEAKER}){_zh_between(lex)}(?P<cue>(?:{verbs}){{1,2}})[：:，,]?\s*$"
             ),
             zh_after=_src(
-                rf"^[，,。\s]*(?P<name>{_ZH_SPEAKER}){_zh_between(lex)}(?P<cue>(?:{verbs}){{1,2}})"
+                # the cue ends its clause: in “…”，他形容泽连斯基“…” 他 speaks the next quote
+                rf"^[，,。\s]*(?P<name>{_ZH_SPEAKER}){_zh_between(lex)}(?P<cue>(?:{verbs}){{1,2}})(?=\s*(?:[。，,；;：:！!？?]|$))"
             ),
         ),
     )

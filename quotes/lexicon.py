@@ -38,6 +38,11 @@ class Lexicon:
     topic_particles: tuple[str, ...] = ()
     name_titles: tuple[str, ...] = ()
     honorifics: frozenset[str] = frozenset()  # 氏, さん: only a person's name stands before them
+    attribution_nouns: frozenset[str] = frozenset()  # 씨의 말이다: "these were X's words"
+    anonymous_names: frozenset[str] = frozenset()  # 최모씨: 모 after a surname, "a certain Choi"
+    demonstratives: frozenset[str] = frozenset()  # 이 관계자 "this official": the one described before
+    conjunctions: tuple[str, ...] = ()  # 但他同时强调: a clause opens with them, a speaker does not
+    proper_nouns: tuple[str, ...] = ()  # names the tagger splits (국민의힘 = 국민 + 의 + 힘): taught it whole
     term_cues: tuple[str, ...] = ()
     lower_words: frozenset[str] = frozenset()
     term_marks: frozenset[str] = frozenset()

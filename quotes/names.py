@@ -13,8 +13,9 @@ from functools import lru_cache
 
 import regex as re
 
-from quotes.attribute import Attribution
+from quotes.attribute import CJK_LANGS, Attribution
 from quotes.attribution.candidates import mention_re
+from quotes.attribution.cjk import person_before
 from quotes.attribution.zh import leading_person
 from quotes.cues import Mention, mention_in, name_pattern
 from quotes.extract import QuoteSpan
@@ -261,24 +262,25 @@ def resolve_speakers(
     names = DocumentNames(text, spans, lex)
     speakers: list[Speaker] = []
     for span, attr in zip(spans, attributions, strict=True):
-        speakers.append(_resolve(attr.mention, span, names, speakers, lex))
+        speakers.append(resolve(attr.mention, span, names, speakers, lex))
     return speakers
 
 
-def _resolve(
+def resolve(
     mention: Mention | None, span: QuoteSpan, names: DocumentNames, earlier: list[Speaker], lex: Lexicon
 ) -> Speaker:
+    """Who `mention` names, given the speakers of the quotes before (`earlier`, for pronouns)."""
     if mention is None:
         return Speaker(None, None, None, None)
     if mention.text.lower() in lex.pronouns:  # whatever the rule that found it took it for (同氏は…と述べた)
-        return _resolve_pronoun(mention, names, earlier, lex)
+        return _resolve_pronoun(mention, span, names, earlier, lex)
     if lex.lang == "ko" and mention.kind != "pronoun":
         return _resolve_korean(mention, names.text, lex)
     if mention.kind == "name":
         return _resolve_name(mention, names, lex)
     if mention.kind == "nominal":
         return _resolve_nominal(mention, names, lex)
-    return _resolve_pronoun(mention, names, earlier, lex)
+    return _resolve_pronoun(mention, span, names, earlier, lex)
 
 
 def _resolve_name(mention: Mention, names: DocumentNames, lex: Lexicon) -> Speaker:
@@ -365,23 +367,56 @@ def _full_japanese_name(text: str, surname: str, lex: Lexicon) -> tuple[str, str
     return None
 
 
+_KOREAN_ASIDE = re.compile(r"\s*\([^()]*\)")
+
+
+def _korean_described(mention: Mention, noun: str, text: str, lex: Lexicon) -> Speaker:
+    """'산업통상자원부 관계자는 …. 이 관계자는 …': 'this official' is the last one described before."""
+    before = re.compile(rf"(?<![\uac00-\ud7a3])([\uac00-\ud7a3A-Za-z]+)\s+{re.escape(noun)}")
+    described = [
+        m.group() for m in before.finditer(text, 0, mention.start) if m.group(1) not in lex.demonstratives
+    ]
+    return Speaker(described[-1] if described else noun, None, "person", mention)
+
+
+def _korean_name_word(word: str, lex: Lexicon) -> bool:
+    return (
+        bool(HANGUL_NAME.fullmatch(word))
+        and not lex.is_title(word)
+        and not any(word.endswith(o) for o in lex.org_nouns)
+    )
+
+
 def _resolve_korean(mention: Mention, text: str, lex: Lexicon) -> Speaker:
     """고민정 청와대 대변인 -> 고민정 (title 청와대 대변인); 고 대변인 and 대변인 alone -> the person the
     article named with that surname and title before; 청와대, 외교부 are organisations."""
-    words = mention.text.split()
+    words = _KOREAN_ASIDE.sub("", mention.text).split()  # 김모(35)씨: the age is no part of the name
     if len(words) == 1 and any(words[0].endswith(n) for n in lex.org_nouns) and not lex.is_title(words[0]):
         return Speaker(words[0], None, "organization", mention)
+    if len(words) == 2 and words[0] in lex.demonstratives and words[1] in lex.person_nouns:
+        return _korean_described(mention, words[1], text, lex)  # 이 관계자: the official named before
+    honorific = next((h for h in lex.honorifics if len(words) == 1 and words[0].endswith(h)), None)
+    if honorific and HANGUL_NAME.fullmatch(words[0][: -len(honorific)]):
+        return Speaker(words[0][: -len(honorific)], honorific, "person", mention)  # 김모씨, 최씨
     affiliated = words[0] in lex.places or any(words[0].endswith(n) for n in lex.org_nouns)
-    if affiliated and len(words) >= 3 and HANGUL_NAME.fullmatch(words[1]) and not lex.is_title(words[1]):
-        return Speaker(words[1], " ".join([words[0], *words[2:]]), "person", mention)  # 미국 바이든 대통령
-    if len(words) >= 2 and HANGUL_NAME.fullmatch(words[0]) and not lex.is_title(words[0]) and not affiliated:
-        return Speaker(words[0], " ".join(words[1:]), "person", mention)
+    first = 1 if affiliated else 0  # 미국 바이든 대통령: the country is the title's, not the name's
+    if len(words) >= first + 2 and _korean_name_word(words[first], lex):
+        # 기시다 후미오 총리: a foreign name is two words before the title
+        n = (
+            2
+            if len(words) >= first + 3
+            and _korean_name_word(words[first + 1], lex)
+            and lex.is_title(words[first + 2])
+            else 1
+        )
+        title = " ".join([*words[:first], *words[first + n :]])
+        return Speaker(" ".join(words[first : first + n]), title, "person", mention)
     title = words[-1]
     if not lex.is_title(title):
         return Speaker(mention.text, None, "person", mention)
     surname = words[0] if len(words) >= 2 and len(words[0]) == 1 else ""
-    named = (
-        rf"(?<![\uac00-\ud7a3])([\uac00-\ud7a3]{{2,4}})(?:\s+[\uac00-\ud7a3]+){{0,2}}\s+{re.escape(title)}"
+    named = (  # a lookahead, so that "라고 정의용 외교부 장관" is also read from 정의용
+        rf"(?<![\uac00-\ud7a3])(?=([\uac00-\ud7a3]{{2,4}})(?:\s+[\uac00-\ud7a3]+){{0,2}}\s+{re.escape(title)})"
     )
     earlier = [
         m.group(1)
@@ -528,7 +563,9 @@ def _paragraph_start(text: str, pos: int) -> int:
 PRIOR_SPEAKERS = 64  # the latest speakers a pronoun with no person in its paragraph may stand for
 
 
-def _resolve_pronoun(mention: Mention, names: DocumentNames, earlier: list[Speaker], lex: Lexicon) -> Speaker:
+def _resolve_pronoun(
+    mention: Mention, span: QuoteSpan, names: DocumentNames, earlier: list[Speaker], lex: Lexicon
+) -> Speaker:
     gender = lex.pronouns.get(mention.text.lower())
     if gender == "n" or mention.text.lower() in lex.group_pronouns:
         return _resolve_organization(mention, names, earlier, lex, groups_only=gender != "n")
@@ -548,6 +585,15 @@ def _resolve_pronoun(mention: Mention, names: DocumentNames, earlier: list[Speak
             g = names.gender(tuple(prior.name.split()))
             if g is None or gender == "x" or g == gender:
                 return Speaker(prior.name, prior.title, "person", mention)
+    if lex.lang in CJK_LANGS:  # no capitals to find names by: the morphological reader's
+        named = person_before(names.text, mention.start, lex.lang)
+        return (
+            resolve(named, span, names, [], lex) if named is not None else Speaker(None, None, None, mention)
+        )
+    if lex.capitalized_nouns and gender in ("m", "f"):  # German sie is die Vereinigung, er der Verband
+        body = _resolve_organization(mention, names, [], lex)
+        if body.name:
+            return body
     found = names.nearest_person_before(mention.start, gender, 0)
     if found is None:
         return _described_person_before(mention, names, para_start, lex)
@@ -630,7 +676,10 @@ def _organizations(text: str, lo: int, hi: int, names: DocumentNames, lex: Lexic
     ]
     nouns = lex.alternation(lex.org_nouns + tuple(n for n in lex.person_nouns if n.endswith("s")))
     if nouns:
-        owner = r"(?:(?i:the|its|this)|\p{Lu}[\p{L}\-]*(?:’s|'s))"  # "the ministry", "Clinton’s campaign"
+        articles = "|the|its|this" + (
+            "|" + lex.alternation(tuple(lex.articles)) if lex.capitalized_nouns else ""
+        )
+        owner = rf"(?:(?i:{articles[1:]})|\p{{Lu}}[\p{{L}}\-]*(?:’s|'s))"  # "the ministry", "die Vereinigung"
         for m in re.finditer(rf"\b{owner}\s+(?:[\p{{L}}\-]+\s+){{0,2}}?(?i:{nouns})\b", text[lo:hi]):
             out.append(Mention(m.group(), lo + m.start(), lo + m.end(), "nominal"))
     return sorted(out, key=lambda m: m.start)

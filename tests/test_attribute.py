@@ -132,13 +132,6 @@ def test_rules(text: str, speaker: str, method: str, cue: str) -> None:
             "sentence-cue",
         ),
         (
-            "Die Vereinigung schlug in die gleiche Kerbe, indem sie den Aufsichtsrat "
-            "zum Handeln aufforderte: "
-            "„Jetzt ist der Aufsichtsrat gefordert.“",
-            "Die Vereinigung",  # the subordinate clause's "sie" is the same body (see the proposal test)
-            "colon-subject",
-        ),
-        (
             "Wer noch keine „leistungsaushelfende Versicherung“ hat, muss sie bis zum 14. Juli vorweisen. "
             "Dies gibt der Landesapothekerverband bekannt.",
             "der Landesapothekerverband",
@@ -154,6 +147,16 @@ def test_rules(text: str, speaker: str, method: str, cue: str) -> None:
 def test_german_word_order(text: str, mention: str, method: str) -> None:
     q = only(text, "de")
     assert (q.speaker_mention, q.method) == (mention, method)
+
+
+def test_a_german_pronoun_stands_for_the_body_that_opens_the_sentence() -> None:
+    # the subordinate clause's "sie" is the same body: whichever of the two is chosen, it speaks
+    text = (
+        "Die Vereinigung schlug in die gleiche Kerbe, indem sie den Aufsichtsrat zum Handeln aufforderte: "
+        "„Jetzt ist der Aufsichtsrat gefordert.“"
+    )
+    q = only(text, "de")
+    assert (q.speaker, q.speaker_type) == ("Vereinigung", "organization")
 
 
 @pytest.mark.parametrize(

@@ -127,6 +127,24 @@ def test_a_korean_closing_mark_before_a_particle_is_no_apostrophe() -> None:
         ("미국 바이든 대통령은 성명을 통해 “동맹은 굳건하다”고 강조했다.", "바이든", "미국 대통령"),
         ("청와대 관계자는 기자들과 만나 “아직 결정된 것은 없다”고 전했다.", "청와대 관계자", None),
         ("“수요가 회복될 것”이라는 게 업계 관계자의 설명이다.", "업계 관계자", None),
+        # the quote first: the tagger reads 라고 after its closing mark, not as a noun
+        ("“지금은 대화할 때가 아니다”라고 정의용 외교부 장관은 밝혔다.", "정의용", "외교부 장관"),
+        (
+            "“대화할 때가 아니다”라고 정의용 외교부 장관은 밝혔다.\n정 장관은 “준비가 돼 있다”고 말했다.",
+            "정의용",
+            "장관",
+        ),
+        ("한편 일본 기시다 후미오 총리는 “관계 개선을 환영한다”고 밝혔다.", "기시다 후미오", "일본 총리"),
+        ("미국 국무부 대변인은 “우려하고 있다”고 말했다.", "미국 국무부 대변인", None),
+        ("김모(35)씨는 “전혀 몰랐다”고 진술했다.", "김모", "씨"),
+        ("가족을 잃은 A씨는 “아직도 믿기지 않는다”라고 했다.", "A씨", None),
+        ("국민의힘은 이날 논평을 내고 “사실이 아니다”라고 반박했다.", "국민의힘", None),
+        (  # "this official": the one described before
+            "산업통상자원부 관계자는 “회복세에 들어섰다”고 설명했다. "
+            "이 관계자는 “더 좋아질 것”이라고 덧붙였다.",
+            "산업통상자원부 관계자",
+            None,
+        ),
     ],
 )
 def test_korean_names_keep_titles_apart_and_surname_titles_find_the_person(
@@ -134,6 +152,38 @@ def test_korean_names_keep_titles_apart_and_surname_titles_find_the_person(
 ) -> None:
     q = extract_quotes(text, lang="ko")[-1]
     assert (q.speaker, q.speaker_title) == (speaker, title)
+
+
+def test_a_korean_sentence_ends_at_its_full_stop_and_a_plural_can_speak() -> None:
+    text = "삼성전자는 “투자를 늘릴 계획”이라고 밝혔다. 업계 전문가들은 “회복이 빠를 것”이라고 내다봤다."
+    assert [q.speaker for q in extract_quotes(text, lang="ko")] == ["삼성전자", "업계 전문가들"]
+
+
+def test_a_korean_cue_after_the_quote_is_the_speakers_before_it() -> None:
+    q = extract_quotes("문재인 대통령은 국무회의에서 “역량을 집중하겠다”고 말했다.", lang="ko")[0]
+    assert (q.speaker, q.cue) == ("문재인", "말하")
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "speakers"),
+    [
+        (  # a digest of remarks: the quote on its own line, then who said it and where
+            "新聞から言葉を読む\n"
+            "「全力で取り組みたい」=15日付『毎日新聞』\n"
+            "武見敬三厚生労働相=写真=が就任会見で、医師会との関係を問われて。\n"
+            "「優勝を分かち合いたい」=15日付『読売新聞』\n"
+            "プロ野球のセ・リーグは、阪神が優勝した。岡田彰布監督が優勝インタビューで。",
+            "ja",
+            ["武見敬三", "岡田彰布"],
+        ),
+        ("“아이들이 안전해야 합니다.”\n서울에 사는 학부모 최모(42)씨의 말이다.", "ko", ["최모"]),
+    ],
+)
+def test_the_next_line_says_who_said_a_quote_standing_alone(
+    text: str, lang: str, speakers: list[str]
+) -> None:
+    found = [q for q in extract_quotes(text, lang=lang) if q.kind != "term"]
+    assert [q.speaker for q in found] == speakers
 
 
 def test_korean_authorities_can_speak() -> None:
@@ -177,6 +227,33 @@ def test_the_subject_of_a_reporting_verb_earlier_in_the_sentence() -> None:
     cands = _reader_candidates(text, "zh")
     assert cands["川普"].features.get("cjk:cue_subject") == 1.0
     assert "cjk:cue_subject" not in cands["泽连斯基"].features
+
+
+def _proposals(text: str, lang: str, index: int = 0) -> dict[str, str]:
+    lex, _, spans, paras = quote_spans(text, lang)
+    ctx = attribute.contexts(text, spans, paras, lex)[index]
+    return {rule: found.mention.text for rule, found in attribute.proposals(ctx) if found.mention}
+
+
+def test_a_reporting_verb_earlier_in_the_sentence_proposes_its_subject() -> None:
+    text = "报道称，张伟在社交媒体上发帖称，李明在会谈中受到“狠狠一击”。"
+    assert _proposals(text, "zh")["reported_clause"] == "张伟"
+
+
+def test_a_chinese_cue_after_a_quote_ends_its_clause() -> None:
+    # 他形容 takes an object and the next quote: it does not claim the quote before it
+    text = "张伟发帖称，李明受到“狠狠一击”，他形容李明“毫无诚意”。"
+    assert "zh_after" not in _proposals(text, "zh", 0)
+    assert _proposals("“我们会坚持到底。”王毅表示。", "zh")["zh_after"] == "王毅"
+
+
+def test_a_conjunction_is_no_part_of_a_chinese_speaker() -> None:
+    assert _proposals("泽连斯基表示感谢，但他同时强调：“和平需要正义。”", "zh")["zh_before"] == "他"
+
+
+def test_a_chinese_pronoun_with_nobody_quoted_before_is_the_person_named_before() -> None:
+    text = "總統蔡英文1日接受專訪，挑戰快問快答，她透露：「我最想改變這件事。」"
+    assert [q.speaker for q in extract_quotes(text, lang="zh")] == ["蔡英文"]
 
 
 @pytest.mark.parametrize(

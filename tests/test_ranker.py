@@ -152,6 +152,41 @@ def test_fitting_learns_which_evidence_names_the_speaker() -> None:
         assert chosen is not None and chosen[0].mention.text.startswith("Maria Lopez")
 
 
+def test_each_quote_weighs_one_in_the_fit_however_many_rivals_it_has() -> None:
+    from sklearn.feature_extraction import DictVectorizer
+
+    # one quote's speaker has x and ten rivals y; another's speaker has y and one rival x: the
+    # evidence is even, and the quote with more candidates must not outvote the other tenfold
+    many = [({"x": 1.0}, True)] + [({"y": 1.0}, False)] * 10
+    few = [({"y": 1.0}, True), ({"x": 1.0}, False)]
+    vec = DictVectorizer().fit([{"x": 1.0, "y": 1.0}])
+    weights = fit._pairwise([many, few], vec, 1.0)
+    assert abs(weights["x"] - weights["y"]) < 1e-6
+
+
+def test_a_cjk_pronoun_is_labelled_by_whom_it_stands_for() -> None:
+    text = "總統蔡英文1日接受專訪，她透露：「我最想改變這件事。」"
+    start = text.index("「") + 1
+    doc = {
+        "doc_id": "z1",
+        "lang": "zh",
+        "text": text,
+        "quotes": [
+            {
+                "start": start,
+                "end": text.index("」"),
+                "speaker": "蔡英文",
+                "speaker_start": 2,
+                "speaker_end": 5,
+            }
+        ],
+    }
+    labels = {
+        feats.get("kind:pronoun", 0.0): label for _, _, feats, label in fit.rows([doc], ranker.load("cjk"))
+    }
+    assert labels[1.0] is True  # 她 resolves to 蔡英文, though the gold span is the name
+
+
 def test_a_label_line_above_a_quote_names_its_speaker() -> None:
     text = (
         "Christian Jacob, président du parti\n"

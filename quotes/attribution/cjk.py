@@ -32,8 +32,9 @@ MARKERS = frozenset({"topic", "subject", "object", "genitive", "oblique"})
 MAX_PHRASE_CHARS = 24
 WINDOW = 300  # characters read on either side of the quote
 CARRIED_CHARS = 600  # how far back a topic is carried
-_STOPS = re.compile(r"[。！？!?\n]")
+_STOPS = re.compile(r"[。！？!?\n]|\.(?=\s|$)")  # Korean ends its sentences with a full stop
 _OPENERS = "「『“‘\"'«"
+_KIND_FEATURE = {"name": "cjk:name", "pronoun": "cjk:pron", "nominal": "cjk:title"}
 
 
 @dataclass(frozen=True)
@@ -87,11 +88,24 @@ def candidates(ctx: Context) -> list[Candidate]:
         return []
     text, span = ctx.text, ctx.span
     lo, sentence, hi = _window(text, span.outer_start, span.outer_end, ctx)
-    tokens = analyse(text[lo : span.outer_start], lo) + analyse(text[span.outer_end : hi], span.outer_end)
+    # the tagger reads the text after the quote with its closing mark: ”라고 is a quotative,
+    # 라고 at the start of a text a noun
+    mark = max(span.end, span.outer_end - 1)
+    after = [t for t in analyse(text[mark:hi], mark) if t.start >= span.outer_end]
+    tokens = analyse(text[lo : span.outer_start], lo) + after
+    quote_cue = next((t.text for t in after[:4] if t.role == "verb" and _reporting(t.text, ctx.lex)), None)
     phrases = [p for p in _phrases(tokens, text) if _can_speak(p, ctx.lex)]
     before = [p for p in phrases if p.end <= span.outer_start and p.start >= sentence]
     out = _protagonist(ctx, analyse, {(p.start, p.end) for p in phrases})
     out += _carried_topic(ctx, analyse, lo)
+    digest = _next_line_subject(ctx)
+    if digest is not None:
+        feats = {
+            "cjk": 1.0,
+            "cjk:next_line_subject": 1.0,
+            _KIND_FEATURE[digest.kind]: 1.0,
+        }
+        out.append(Candidate(digest, None, "next-line", feats))
     subjects = _cue_subjects(tokens, before, ctx, sentence)
     marked = _nearest_marked(before)
     for p in phrases:
@@ -99,9 +113,49 @@ def candidates(ctx: Context) -> list[Candidate]:
         if p in subjects:
             feats["cjk:cue_subject"] = 1.0
         mention = Mention(text[p.start : p.end], p.start, p.end, _kind(p))
-        cue = next((t.text for t in p.after2 if t.role == "verb"), None)
-        out.append(Candidate(mention, cue, "morphology", feats))
+        own = next((t.text for t in p.after2 if t.role == "verb"), None)
+        if quote_cue is not None and p.end <= span.outer_start and not (own and _reporting(own, ctx.lex)):
+            own = quote_cue  # 문재인 대통령은 "…"고 말했다: the verb after the quote is the speaker's
+        out.append(Candidate(mention, own, "morphology", feats))
     return out
+
+
+def cue_subject(ctx: Context) -> tuple[Mention, str] | None:
+    """The speaker a reporting verb earlier in the quote's sentence names, with that verb:
+    梅德韦杰夫在社交媒体上发帖称，泽连斯基受到“狠狠一击” is 梅德韦杰夫's, not 泽连斯基's."""
+    analyse = analyser(ctx.lex.lang)
+    if analyse is None:
+        return None
+    text, span = ctx.text, ctx.span
+    _, sentence, _ = _window(text, span.outer_start, span.outer_end, ctx)
+    tokens = analyse(text[sentence : span.outer_start], sentence)
+    before = [p for p in _phrases(tokens, text) if _can_speak(p, ctx.lex) and p.end <= span.outer_start]
+    found = _cue_subjects(tokens, before, ctx, sentence)
+    if not found:
+        return None
+    p = max(found, key=lambda p: p.start)
+    cue = next(
+        t.text for t in tokens if t.start >= p.end and t.role == "verb" and _reporting(t.text, ctx.lex)
+    )
+    return Mention(text[p.start : p.end], p.start, p.end, _kind(p)), cue
+
+
+def person_before(text: str, pos: int, lang: str) -> Mention | None:
+    """The person a pronoun at `pos` most likely stands for when no quote before named one: the
+    nearest name opening a clause before it (總統蔡英文1日接受專訪,挑戰「快問快答」,她透露), else the
+    nearest name."""
+    analyse = analyser(lang)
+    if analyse is None:
+        return None
+    lo = max(0, pos - CARRIED_CHARS)
+    tokens = [t for t in _document_tokens(text, analyse) if lo <= t.start and t.end <= pos]
+    people = [p for p in _phrases(tokens, text) if any(t.role == "name" for t in p.tokens)]
+    if not people:
+        return None
+    index = {t.start: k for k, t in enumerate(tokens)}
+    opening = [p for p in people if index[p.start] == 0 or tokens[index[p.start] - 1].role == "punct"]
+    p = (opening or people)[-1]
+    return Mention(text[p.start : p.end], p.start, p.end, "name")
 
 
 def _carried_topic(ctx: Context, analyse: Analyser, lo: int) -> list[Candidate]:
@@ -125,6 +179,51 @@ def _carried_topic(ctx: Context, analyse: Analyser, lo: int) -> list[Candidate]:
     return [
         Candidate(Mention(ctx.text[p.start : p.end], p.start, p.end, _kind(p)), None, "continuation", feats)
     ]
+
+
+_SOURCE_TAIL = re.compile(r"\s*(?:[=＝―—].{0,40})?\s*")  # =9月14日付『毎日新聞』: where it was printed
+
+
+def _next_line_subject(ctx: Context) -> Mention | None:
+    """A quote alone on its line (a dateline and paper after it at most), as a digest of remarks
+    prints them: 「…」=14日付『読売新聞』 then '小渕優子選対委員長=写真=が記者会見で、…について。' The
+    person the next line makes its subject said it."""
+    analyse = analyser(ctx.lex.lang)
+    text, span = ctx.text, ctx.span
+    last = ctx.paras[min(span.paragraph + len(span.pieces) - 1, len(ctx.paras) - 1)]
+    if analyse is None or not ctx.opens_sentence or last.index + 1 >= len(ctx.paras):
+        return None
+    if not _SOURCE_TAIL.fullmatch(text, span.outer_end, last.end):
+        return None
+    nxt = ctx.paras[last.index + 1]
+    end = min(nxt.end, nxt.start + WINDOW)
+    tokens = analyse(text[nxt.start : end], nxt.start)
+    phrases = _phrases(tokens, text)
+    said = _whose_words(text, tokens, phrases, ctx.lex)
+    if said is not None:
+        return said
+    for p in phrases:
+        marked = p.after is not None and p.after.role in ("topic", "subject")
+        if marked and {t.role for t in p.tokens} & {"name", "title", "pron"}:
+            return Mention(text[p.start : p.end], p.start, p.end, _kind(p))
+    return None
+
+
+def _whose_words(text: str, tokens: list[Token], phrases: list[Phrase], lex: Lexicon) -> Mention | None:
+    """'학부모 최모(42)씨의 말이다.': a line that ends saying whose words these were (key
+    `attribution_nouns`: 말, 설명, 주장)."""
+    for i in range(len(tokens) - 1, 0, -1):
+        if tokens[i].text in lex.attribution_nouns and tokens[i - 1].role == "genitive":
+            if len(tokens) - i > 4:  # 의 말이다. ends the line
+                return None
+            owner = [p for p in phrases if p.end <= tokens[i - 1].start and _can_speak(p, lex)]
+            if not owner or tokens[i - 1].start - owner[-1].end > 8:  # 최모(42)씨의
+                return None
+            p = owner[-1]
+            names = [k for k, t in enumerate(p.tokens) if t.role == "name"]
+            start = p.tokens[names[-1]].start if names else p.start  # 학부모 최모씨: the name
+            return Mention(text[start : p.end], start, p.end, _kind(p))
+    return None
 
 
 def _protagonist(ctx: Context, analyse: Analyser, seen: set[tuple[int, int]]) -> list[Candidate]:
@@ -191,14 +290,21 @@ def _quoted(text: str, pos: int, lo: int) -> bool:
     return depth > 0
 
 
+_ASIDES = {"(": ")）", "（": ")）", "=": "=＝", "＝": "=＝"}  # an aside's opener -> its closers
+
+
+_ASIDE_GAP = re.compile(r"\s?(?:\([^()\n]{0,12}\)|（[^（）\n]{0,12}）|[=＝][^=＝\n]{0,12}[=＝])\s?")
+
+
 def _without_asides(tokens: list[Token]) -> list[Token]:
-    """Drop a short parenthesis after a noun, 松岡サチエさん(78)は: the particle marks the noun."""
+    """Drop a short aside after a noun, 松岡サチエさん(78)は: the particle marks the noun."""
     out: list[Token] = []
     i = 0
     while i < len(tokens):
         tok = tokens[i]
-        if tok.text in "(（" and out and out[-1].role in PHRASE_ROLES:
-            close = next((j for j in range(i + 1, min(i + 8, len(tokens))) if tokens[j].text in ")）"), None)
+        closer = _ASIDES.get(tok.text)  # 松岡サチエさん(78)は, 岡田彰布監督=写真=が
+        if closer is not None and out and out[-1].role in PHRASE_ROLES:
+            close = next((j for j in range(i + 1, min(i + 8, len(tokens))) if tokens[j].text in closer), None)
             if close is not None:
                 i = close + 1
                 continue
@@ -215,7 +321,7 @@ def _phrases(tokens: list[Token], text: str) -> list[Phrase]:
     for i, tok in enumerate(tokens):
         joins = (
             run
-            and tok.start - run[-1].end <= 1
+            and (tok.start - run[-1].end <= 1 or _ASIDE_GAP.fullmatch(text, run[-1].end, tok.start))
             and tok.end - run[0].start <= MAX_PHRASE_CHARS
             and "\n" not in text[run[-1].end : tok.start]
         )
@@ -243,9 +349,12 @@ def _can_speak(p: Phrase, lex: Lexicon) -> bool:
     if roles & {"name", "org", "pron"}:
         return True
     words = "".join(t.text for t in p.tokens)
-    return "title" in roles or any(
-        words.endswith(n) for n in (*lex.person_nouns, *lex.org_nouns, *lex.titles)
-    )
+    core = len(p.tokens)
+    while core > 1 and p.tokens[core - 1].role == "suffix":
+        core -= 1  # 전문가들, 记者们, 記者たち: the plural ending does not change who speaks
+    stem = "".join(t.text for t in p.tokens[:core])
+    nouns = (*lex.person_nouns, *lex.org_nouns, *lex.titles)
+    return "title" in roles or any(words.endswith(n) or stem.endswith(n) for n in nouns)
 
 
 def _kind(p: Phrase) -> str:

@@ -45,19 +45,31 @@ Group = list[tuple[dict[str, float], bool]]  # one quote's candidates: (features
 
 
 def rows(docs: Iterable[Mapping[str, Any]], model: ranking.Ranker) -> list[Row]:
-    """Labelled candidates of every matched quote, decided with `model`."""
-    from quotes.attribute import decisions
+    """Labelled candidates of every matched quote, decided with `model`. In Chinese, Japanese and
+    Korean a pronoun is the speaker when it resolves to the gold speaker, as the pipeline resolves
+    it: those annotations give the nearest naming mention as the span, so 她 for 蔡英文 would be
+    taught as wrong (English and German gold marks the pronoun itself)."""
+    from quotes.attribute import CJK_LANGS, decisions
+    from quotes.names import DocumentNames, Speaker, resolve
     from quotes.pipeline import quote_spans
 
     out: list[Row] = []
     for doc in docs:
         text = doc["text"]
         lex, _, spans, paras = quote_spans(text, _lang(doc))
-        for i, (candidates, _) in enumerate(decisions(text, spans, paras, lex, model=model)):
+        names = DocumentNames(text, spans, lex)
+        earlier: list[Speaker] = []
+        for i, (candidates, decided) in enumerate(decisions(text, spans, paras, lex, model=model)):
             gold = _matching_gold(doc, spans[i].start, spans[i].end)
             if gold is not None:
                 key = f"{doc['doc_id']}:{i}"
-                out += [(key, lex.lang, dict(c.features), is_speaker(c, gold)) for c in candidates]
+                for c in candidates:
+                    right = is_speaker(c, gold)
+                    if not right and c.mention.kind == "pronoun" and lex.lang in CJK_LANGS:
+                        named = resolve(c.mention, spans[i], names, earlier, lex).name
+                        right = named is not None and names_match(named, gold)
+                    out.append((key, lex.lang, dict(c.features), right))
+            earlier.append(resolve(decided.mention, spans[i], names, earlier, lex))
     return out
 
 
@@ -83,12 +95,17 @@ def is_speaker(candidate: Candidate, gold: Mapping[str, Any]) -> bool:
     gs, ge = gold.get("speaker_start"), gold.get("speaker_end")
     if gs is not None and ge is not None and min(m.end, ge) > max(m.start, gs):
         return True
+    return names_match(m.text, gold)
+
+
+def names_match(name: str, gold: Mapping[str, Any]) -> bool:
+    """Does `name` name the gold speaker (its name, automatic name or an alias)?"""
     golds = [gold.get("speaker"), gold.get("speaker_name_auto"), *(gold.get("speaker_aliases") or [])]
     golds = [g for g in golds if isinstance(g, str)]
-    if _CJK.search(m.text):  # CJK names carry no spaces: containment either way, as the scorer reads them
-        return len(m.text) >= 2 and any(len(g) >= 2 and (g in m.text or m.text in g) for g in golds)
-    names = name_tokens(m.text)
-    return bool(names) and any(names & name_tokens(g) for g in golds)
+    if _CJK.search(name):  # CJK names carry no spaces: containment either way, as the scorer reads them
+        return len(name) >= 2 and any(len(g) >= 2 and (g in name or name in g) for g in golds)
+    tokens = name_tokens(name)
+    return bool(tokens) and any(tokens & name_tokens(g) for g in golds)
 
 
 CALIBRATION_FOLDS = 5
@@ -134,12 +151,16 @@ def fit(training: list[Row], languages: Iterable[str], c: float = 1.0) -> dict[s
 
 
 def _pairwise(groups: list[Group], vec: Any, c: float) -> dict[str, float]:
-    """Weights from a logistic regression on (gold speaker - other candidate) differences."""
+    """Weights from a logistic regression on (gold speaker - other candidate) differences, each
+    quote's pairs together weighing one: a quote with twelve candidates must not count eleven times
+    as much as one with two (5-fold CV: 7,700 -> 7,713 of 8,622 English/German quotes, 71 -> 77 of
+    96 CJK)."""
     from scipy.sparse import vstack
     from sklearn.linear_model import LogisticRegression
 
     diffs: list[Any] = []
     ys: list[bool] = []
+    sample: list[float] = []
     for group in groups:
         good = [vec.transform([f]) for f, label in group if label]
         bad = [vec.transform([f]) for f, label in group if not label]
@@ -147,10 +168,11 @@ def _pairwise(groups: list[Group], vec: Any, c: float) -> dict[str, float]:
             flip = len(ys) % 2 == 1  # both orders, so the model learns no side
             diffs.append(b - g if flip else g - b)
             ys.append(not flip)
+            sample.append(1.0 / (len(good) * len(bad)))  # each quote weighs one, however many rivals
     if not diffs:
         return {}
     pairwise = LogisticRegression(C=c, max_iter=2000, fit_intercept=False)
-    pairwise.fit(vstack(diffs), ys)
+    pairwise.fit(vstack(diffs), ys, sample_weight=sample)
     return {n: float(w) for n, w in zip(vec.get_feature_names_out(), pairwise.coef_[0], strict=True)}
 
 

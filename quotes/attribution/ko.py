@@ -1,6 +1,6 @@
-"""Korean tokens for the CJK reader, from kiwipiepy with its model package: NNP proper nouns,
-NP pronouns, JX topic 은/는/도, JKS subject 이/가/께서, JKQ quotative 라고/고 (the model loads
-once, on first use)."""
+"""Korean tokens for the CJK reader, from kiwipiepy with its model package: NNP proper nouns
+(and the lexicon's `proper_nouns`, which the model splits), Latin letters (A씨), NP pronouns,
+JX topic 은/는/도, JKS subject 이/가/께서, JKQ quotative 라고/고 (the model loads once, on first use)."""
 
 from __future__ import annotations
 
@@ -22,6 +22,7 @@ _ROLES = {
     "JKQ": "quotative",
     "VV": "verb",
     "XSN": "suffix",
+    "SL": "name",  # Latin letters: A씨 (an unnamed person), BTS
 }
 _TOPIC = {"은", "는", "도"}
 _QUOTATIVES = {"라고", "이라고", "고", "며", "라며", "이라며", "면서", "라는", "이라는"}
@@ -32,10 +33,14 @@ _PERSONAL = {"그", "그녀", "그들", "이들", "저", "나", "우리"}
 def _kiwi() -> Any:
     from kiwipiepy import Kiwi
 
-    return Kiwi()
+    kiwi = Kiwi()
+    for word in lexicon.load("ko").proper_nouns:
+        kiwi.add_user_word(word, "NNP")
+    return kiwi
 
 
 def tokens(text: str, offset: int) -> list[Token]:
+    lex = lexicon.load("ko")
     out: list[Token] = []
     for tok in _kiwi().tokenize(text):
         start, end = tok.start, tok.start + tok.len
@@ -46,6 +51,17 @@ def tokens(text: str, offset: int) -> list[Token]:
             prev = out.pop()  # 강조 + 하: a verb made from a noun
             out.append(Token(prev.text + tok.form, prev.start, offset + end, "verb"))
             continue
+        if (
+            tok.form in lex.anonymous_names
+            and out
+            and out[-1].role == "name"
+            and out[-1].end == offset + start
+        ):
+            prev = out.pop()  # 김모씨: "a certain Kim" is one name
+            out.append(Token(prev.text + tok.form, prev.start, offset + end, "name"))
+            continue
+        if tok.tag == "NNB" and lex.is_title(tok.form):
+            role = "title"  # A씨, 홍길동 님
         out.append(Token(text[start:end], offset + start, offset + end, role))
     return _surnames(out)
 

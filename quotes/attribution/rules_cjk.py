@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import regex as re
 
+from quotes.attribution.cjk import cue_subject
 from quotes.attribution.context import Attribution, Context, Rule, result
 from quotes.cues import Mention
 from quotes.sentences import sentence_start
@@ -43,6 +44,13 @@ def _following(ctx: Context) -> Attribution | None:
     return result(ctx, Mention(name, start, start + len(name), "name"), m.group("cue"), "following-sentence")
 
 
+def _reported_clause(ctx: Context) -> Attribution | None:
+    """梅德韦杰夫在社交媒体上发帖称，泽连斯基受到“狠狠一击”: the quote is in the clause a reporting
+    verb introduces; its subject is the speaker (cjk.cue_subject)."""
+    found = cue_subject(ctx)
+    return result(ctx, found[0], found[1], "reported-clause") if found is not None else None
+
+
 def _zh_before(ctx: Context) -> Attribution | None:
     """王毅说：“…”"""
     m = ctx.pat.zh_before.search(ctx.before)
@@ -61,8 +69,10 @@ def _zh_after(ctx: Context) -> Attribution | None:
 
 def _zh_mention(ctx: Context, m: re.Match[str], offset: int) -> Mention:
     name, start = m.group("name"), offset + m.start("name")
+    opener = next((c for c in ctx.lex.conjunctions if name.startswith(c) and len(name) > len(c)), "")
+    name, start = name[len(opener) :], start + len(opener)  # 但他 -> 他
     kind = "pronoun" if name in ctx.lex.pronouns else "name"
     return Mention(name, start, start + len(name), kind)
 
 
-CJK_RULES: tuple[Rule, ...] = (_topic_cue, _zh_before, _zh_after)
+CJK_RULES: tuple[Rule, ...] = (_topic_cue, _zh_before, _zh_after, _reported_clause)
