@@ -239,6 +239,12 @@ def patterns(lex: Lexicon) -> Patterns:
     reflexive = lex.alternation(lex.reflexives) or "(?!)"
     subordinators = lex.alternation(lex.subordinators) or "(?!)"
     objects = lex.alternation(lex.object_pronouns) or "(?!)"
+    # "«…», señaló a Efe el portavoz", "a déclaré à l'AFP le ministre": the outlet told, then who told it
+    recipients = lex.alternation(lex.recipient_prepositions) or "(?!)"
+    told = (
+        rf"(?:(?:{recipients}){_SP}(?:(?:{dets}){_SP}|\p{{Ll}}['’])?"
+        rf"\p{{Lu}}[\p{{L}}\-]*(?:{_SP}\p{{Lu}}[\p{{L}}\-]*){{0,2}}{_SP})?"
+    )
     leads = lex.alternation(lex.participle_leads) or "(?!)"
     participles = lex.alternation(lex.participles) or "(?!)"
     # "with chants of", "his claims": a cue word after an article or a preposition is a noun
@@ -271,7 +277,7 @@ def patterns(lex: Lexicon) -> Patterns:
         mention,
         dict(
             after_cue_first=_src(
-                rf"{_LEAD}(?:so{_SP}(?=\p{{Ll}}))?{verb}{_SP}(?:(?:{objects}){_SP}(?=\p{{Ll}}))?(?!that\b)"
+                rf"{_LEAD}(?:so{_SP}(?=\p{{Ll}}))?{verb}{_SP}(?:(?:{objects}){_SP}(?=\p{{Ll}}))?{told}(?!that\b)"
                 rf"(?:{mention}|{title_lead}(?P<name>{name_pattern(lex)}))"
             ),
             # "“…,” panel Chairman Rep. Jason Chaffetz said": a few lower-case words may lead into a name;

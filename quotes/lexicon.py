@@ -120,6 +120,7 @@ class Lexicon:
         frozenset()
     )  # conjunctions that open a clause (German: und, dass, weil ...)
     object_pronouns: tuple[str, ...] = ()  # "„…“, so charakterisierte ihn der Funktionär": not the speaker
+    recipient_prepositions: tuple[str, ...] = ()  # "señaló a Efe el portavoz": whom it was said to
     relatives: frozenset[str] = frozenset()  # "X, who had asked her to ‘…’": the clause has its own subject
     post_nouns: tuple[str, ...] = ()  # "Abe wrote in a Twitter post:" then the post pasted as a paragraph
     askers: tuple[str, ...] = ()  # 記者, 기자들: who asks the questions of a press conference

@@ -159,12 +159,17 @@ class DocumentNames:
         m = _APPOSITIVE.match(self.text, end, end + 60)
         if m is None:
             return None
-        before = self.text[max(0, start - 20) : start].split()
-        if before and before[-1].lower() in self.lex.prepositions:
+        before = [w.lower() for w in self.text[max(0, start - 30) : start].split()]
+        while before and before[-1] in self.lex.determiner_set:
+            before.pop()  # "a la Cadena SER, el ministro explicó": the preposition governs the name
+        if before and before[-1] in self.lex.prepositions:
             return None
         clause = _CLAUSE_ON.match(self.text, m.end(), m.end() + 120)
         if clause is not None and clause.group(1)[:1].isupper():
             return None
+        following = self.text[m.end() : m.end() + 30].split()[:1]
+        if following and following[0].strip(",:").lower() in self.lex.verb_set:
+            return None  # "…, el ministro explicó:": the description is the next clause's subject
         noun = _article_noun(m.group(1), m.group(2) or "", self.lex)
         return noun if noun is not None and not noun.endswith(("'s", "’s")) else None
 

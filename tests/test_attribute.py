@@ -532,6 +532,41 @@ def test_a_description_set_off_before_a_name_is_that_name(text: str, lang: str) 
     assert q.speaker == "Yolanda Díaz" and q.speaker_type == "person"
 
 
+@pytest.mark.parametrize(
+    ("text", "lang", "speaker", "cue"),
+    [  # whom it was told comes between the cue and the speaker
+        (
+            "«Hemos hecho todo lo posible», señaló a Efe el portavoz de la Policía Nacional.",
+            "es",
+            "portavoz de la Policía Nacional",
+            "señaló",
+        ),
+        (
+            "« Nous ne céderons pas », a déclaré à l’AFP le ministre de l’Intérieur.",
+            "fr",
+            "ministre de l’Intérieur",
+            "a déclaré",
+        ),
+        # the name after a preposition and an article is no one's apposition: the minister speaks
+        (
+            "En declaraciones a la Cadena SER, el ministro explicó: «Estamos trabajando en ello».",
+            "es",
+            "ministro",
+            "explicó",
+        ),
+        (
+            "«Es una vergüenza», dijo la alcaldesa.\nLa regidora insistió en que «no puede esperar».",
+            "es",
+            "regidora",
+            "insistió",
+        ),
+    ],
+)
+def test_spanish_and_french_reporting_constructions(text: str, lang: str, speaker: str, cue: str) -> None:
+    q = extract_quotes(text, lang=lang)[-1]
+    assert (q.speaker, q.cue) == (speaker, cue)
+
+
 def test_japanese_continuative_cue_and_a_side_that_speaks() -> None:
     """と述べ、… is a cue like と述べた; 野党側 (the opposition side) can be a speaker."""
     quotes = extract_quotes(
