@@ -258,8 +258,10 @@ def nearby(ctx: Context) -> list[Mention]:
     quoted = text[ctx.span.start : ctx.span.end].rstrip()
     if quoted.endswith((".", "!", "?", "。", "！", "？")) and _CAPITAL_NEXT.match(ctx.after):
         hi = ctx.span.outer_end  # “The plan is dead.” Bo Chen says …: the next sentence is another's
-    before = _mentions_within(ctx, lo, ctx.span.outer_start)
-    after = _mentions_within(ctx, ctx.span.outer_end, hi)
+    # only the nearest can be kept (MAX_NEARBY, of which FAR_SIDE_KEPT beyond the neighbour)
+    keep = MAX_NEARBY + FAR_SIDE_KEPT
+    before = _mentions_within(ctx, lo, ctx.span.outer_start, keep, nearest_last=True)
+    after = _mentions_within(ctx, ctx.span.outer_end, hi, keep)
     before = _far_side_trimmed(before, lambda m: m.end <= ctx.previous_end, reverse=True)
     after = _far_side_trimmed(after, lambda m: 0 <= ctx.next_start <= m.start, reverse=False)
     # the closest on each side: a page of bare capitals ("X X X …") must not cost quotes x names
@@ -281,20 +283,27 @@ def _far_side_trimmed(
     return beyond + near if reverse else near + beyond
 
 
-def _mentions_within(ctx: Context, lo: int, hi: int) -> list[Mention]:
-    """The mentions matched inside [lo, hi), read from each paragraph's mentions (found once
-    per paragraph, not once per quote: a paragraph of many quotes is scanned one time)."""
+def _mentions_within(
+    ctx: Context, lo: int, hi: int, keep: int | None = None, nearest_last: bool = False
+) -> list[Mention]:
+    """The mentions matched inside [lo, hi) in text order, read from each paragraph's mentions
+    (found once per paragraph, not once per quote: a paragraph of many quotes is scanned one
+    time); with `keep`, only that many at the end (`nearest_last`) or at the start of the window."""
+    paras = ctx.paras[max(0, _para_of(ctx, lo)) : _para_of(ctx, max(lo, hi - 1)) + 1]
     found: list[Mention] = []
-    for para in ctx.paras[max(0, _para_of(ctx, lo)) : _para_of(ctx, max(lo, hi - 1)) + 1]:
+    for para in reversed(paras) if nearest_last else paras:
         if para.end <= lo or para.start >= hi:
             continue
         starts, matches = _paragraph_mentions(ctx.text, para.start, para.end, ctx.lex)
-        for k in range(bisect_left(starts, lo), len(starts)):
+        inside = range(bisect_left(starts, lo), bisect_left(starts, hi))
+        for k in reversed(inside) if nearest_last else inside:
             (_, m_end), mention = matches[k]
             if m_end > hi:
-                break
+                continue  # straddles the window's end
             found.append(mention)
-    return found
+            if keep is not None and len(found) >= keep:
+                return found[::-1] if nearest_last else found
+    return found[::-1] if nearest_last else found
 
 
 @lru_cache(maxsize=64)
