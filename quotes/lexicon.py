@@ -42,6 +42,7 @@ class Lexicon:
     anonymous_names: frozenset[str] = frozenset()  # 최모씨: 모 after a surname, "a certain Choi"
     demonstratives: frozenset[str] = frozenset()  # 이 관계자 "this official": the one described before
     conjunctions: tuple[str, ...] = ()  # 但他同时强调: a clause opens with them, a speaker does not
+    definite_articles: frozenset[str] = frozenset()  # "El presidente" after "Carlos Mazón …": the one named
     proper_nouns: tuple[str, ...] = ()  # names the tagger splits (국민의힘 = 국민 + 의 + 힘): taught it whole
     term_cues: tuple[str, ...] = ()
     lower_words: frozenset[str] = frozenset()

@@ -465,11 +465,26 @@ def _resolve_nominal(mention: Mention, names: DocumentNames, lex: Lexicon) -> Sp
         }  # "a statement": which?
         described = body if specific else _fullest_description(names.text[: mention.end], head, body, lex)
         return Speaker(described, None, "organization", mention)
-    person = _person_described(mention, names, lex)
+    person = _person_described(mention, names, lex) or _previous_subject(mention, head, names, lex)
     if person is not None:  # "the Japanese leader" -> Sanae Takaichi
         canonical = names.canonical(person.core)
         return Speaker(" ".join(canonical), " ".join(names.title_of(canonical)) or None, "person", mention)
     return Speaker(body, None, "person", mention)
+
+
+def _previous_subject(mention: Mention, head: str, names: DocumentNames, lex: Lexicon) -> _Name | None:
+    """'Carlos Mazón compareció ayer ante los medios. El presidente valenciano reconoció …': a
+    definite title that opens its sentence, right after a sentence that opens with a person, is
+    that person."""
+    first = mention.text.split()[0].lower()
+    if lex.capitalized_nouns or first not in lex.definite_articles or not lex.is_title(head):
+        return None  # "Ein Sprecher" is somebody new; German capitals are not names
+    text = names.text
+    lo = _paragraph_start(text, max(0, _paragraph_start(text, mention.start) - 1))
+    cut = max(text.rfind(". ", lo, mention.start), text.rfind(".\n", lo, mention.start))
+    if cut < 0 or text[cut + 2 : mention.start].strip():
+        return None  # the description does not open its sentence
+    return names.sentence_subject(cut, None, lo)
 
 
 def _kind(core: tuple[str, ...], lex: Lexicon) -> str:

@@ -567,6 +567,24 @@ def test_spanish_and_french_reporting_constructions(text: str, lang: str, speake
     assert (q.speaker, q.cue) == (speaker, cue)
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (  # a definite title opening the next sentence is the person the sentence before opened with
+            "Carlos Mazón compareció ayer ante los medios. "
+            "El presidente valenciano reconoció que «se podría haber hecho mejor».",
+            "Carlos Mazón",
+        ),
+        (  # an indefinite one is somebody new
+            "Carlos Mazón compareció ayer ante los medios. Un portavoz reconoció que «se podría mejorar».",
+            "portavoz",
+        ),
+    ],
+)
+def test_a_definite_title_after_a_named_subject_is_that_person(text: str, speaker: str) -> None:
+    assert only(text, "es").speaker == speaker
+
+
 def test_japanese_continuative_cue_and_a_side_that_speaks() -> None:
     """と述べ、… is a cue like と述べた; 野党側 (the opposition side) can be a speaker."""
     quotes = extract_quotes(
