@@ -38,10 +38,8 @@ class Lexicon:
     topic_particles: tuple[str, ...] = ()
     name_titles: tuple[str, ...] = ()
     honorifics: frozenset[str] = frozenset()  # 氏, さん: only a person's name stands before them
-    attribution_nouns: frozenset[str] = frozenset()  # 씨의 말이다: "these were X's words"
     anonymous_names: frozenset[str] = frozenset()  # 최모씨: 모 after a surname, "a certain Choi"
     demonstratives: frozenset[str] = frozenset()  # 이 관계자 "this official": the one described before
-    conjunctions: tuple[str, ...] = ()  # 但他同时强调: a clause opens with them, a speaker does not
     definite_articles: frozenset[str] = frozenset()  # "El presidente" after "Carlos Mazón …": the one named
     proper_nouns: tuple[str, ...] = ()  # names the tagger splits (국민의힘 = 국민 + 의 + 힘): taught it whole
     term_cues: tuple[str, ...] = ()
@@ -69,7 +67,7 @@ class Lexicon:
     # a preposition and an article in one word (al, du): what follows is never a speaker nor a source
     contracted_articles: frozenset[str] = frozenset()
     verb_auxiliaries: tuple[str, ...] = ()  # between subject and cue: "has said", "He’s claiming"
-    speech_nouns: tuple[str, ...] = ()  # "Trump’s claim that …"
+    speech_nouns: tuple[str, ...] = ()  # "Trump’s claim that …", 최모씨의 말이다
     irregular_verbs: tuple[str, ...] = ()
     headline_verbs: tuple[str, ...] = ()  # plural verbs of headlines ("Lawmakers Rip Trump")
     object_speaker: tuple[
@@ -119,7 +117,7 @@ class Lexicon:
     )  # German Konjunktiv I: "Deshalb sei es „…“" reports the last speaker
     clause_words: frozenset[str] = (
         frozenset()
-    )  # conjunctions that open a clause (German: und, dass, weil ...)
+    )  # conjunctions that open a clause (German: und, dass, weil ...; Chinese 但, 而: 但他同时强调)
     object_pronouns: tuple[str, ...] = ()  # "„…“, so charakterisierte ihn der Funktionär": not the speaker
     recipient_prepositions: tuple[str, ...] = ()  # "señaló a Efe el portavoz": whom it was said to
     relatives: frozenset[str] = frozenset()  # "X, who had asked her to ‘…’": the clause has its own subject

@@ -211,9 +211,9 @@ def _next_line_subject(ctx: Context) -> Mention | None:
 
 def _whose_words(text: str, tokens: list[Token], phrases: list[Phrase], lex: Lexicon) -> Mention | None:
     """'학부모 최모(42)씨의 말이다.': a line that ends saying whose words these were (key
-    `attribution_nouns`: 말, 설명, 주장)."""
+    `speech_nouns`: 말, 설명, 주장)."""
     for i in range(len(tokens) - 1, 0, -1):
-        if tokens[i].text in lex.attribution_nouns and tokens[i - 1].role == "genitive":
+        if tokens[i].text in lex.speech_nouns and tokens[i - 1].role == "genitive":
             if len(tokens) - i > 4:  # 의 말이다. ends the line
                 return None
             owner = [p for p in phrases if p.end <= tokens[i - 1].start and _can_speak(p, lex)]

@@ -69,7 +69,9 @@ def _zh_after(ctx: Context) -> Attribution | None:
 
 def _zh_mention(ctx: Context, m: re.Match[str], offset: int) -> Mention:
     name, start = m.group("name"), offset + m.start("name")
-    opener = next((c for c in ctx.lex.conjunctions if name.startswith(c) and len(name) > len(c)), "")
+    opener = max(
+        (c for c in ctx.lex.clause_words if name.startswith(c) and len(name) > len(c)), key=len, default=""
+    )
     name, start = name[len(opener) :], start + len(opener)  # 但他 -> 他
     kind = "pronoun" if name in ctx.lex.pronouns else "name"
     return Mention(name, start, start + len(name), kind)
