@@ -21,7 +21,7 @@ import regex as re
 from quotes.attribution import cjk
 from quotes.attribution import ranker as ranking
 from quotes.attribution.candidates import STRONG, Candidate, Neighbours, Proposal, best_proposal, gather
-from quotes.attribution.context import NONE, Attribution, Context, Rule
+from quotes.attribution.context import CJK_LANGS, NONE, Attribution, Context, Rule
 from quotes.attribution.rules import RULES
 from quotes.attribution.rules_cjk import CJK_RULES
 from quotes.attribution.text_index import blank
@@ -34,8 +34,6 @@ _CLAUSE_END = re.compile(r"[.!?;\n]")
 _SENTENCE_SPLIT = re.compile(r"(?<=[.!?])\s|(?<=[。！？])")
 
 __all__ = ["NONE", "Attribution", "attribute_spans", "contexts", "decisions", "proposals"]
-
-CJK_LANGS = {"ja", "zh", "ko"}
 
 
 def attribute_spans(

@@ -13,9 +13,10 @@ from functools import lru_cache
 
 import regex as re
 
-from quotes.attribute import CJK_LANGS, Attribution
+from quotes.attribute import Attribution
 from quotes.attribution.candidates import mention_re
 from quotes.attribution.cjk import person_before
+from quotes.attribution.context import CJK_LANGS
 from quotes.attribution.zh import leading_person
 from quotes.cues import Mention, mention_in, name_pattern
 from quotes.extract import QuoteSpan

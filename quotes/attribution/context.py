@@ -25,6 +25,8 @@ class Attribution:
 
 NONE = Attribution(None, None, None, "none", 0.0)
 
+CJK_LANGS = frozenset({"ja", "zh", "ko"})  # read by the morphological reader (cjk.py), not by spaces
+
 
 @dataclass(frozen=True)
 class Context:

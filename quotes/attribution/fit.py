@@ -49,7 +49,8 @@ def rows(docs: Iterable[Mapping[str, Any]], model: ranking.Ranker) -> list[Row]:
     Korean a pronoun is the speaker when it resolves to the gold speaker, as the pipeline resolves
     it: those annotations give the nearest naming mention as the span, so 她 for 蔡英文 would be
     taught as wrong (English and German gold marks the pronoun itself)."""
-    from quotes.attribute import CJK_LANGS, decisions
+    from quotes.attribute import decisions
+    from quotes.attribution.context import CJK_LANGS
     from quotes.names import DocumentNames, Speaker, resolve
     from quotes.pipeline import quote_spans
 
