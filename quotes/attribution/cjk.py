@@ -24,6 +24,7 @@ import regex as re
 from quotes.attribution.candidates import Candidate
 from quotes.attribution.context import Context
 from quotes.cues import Mention
+from quotes.extract import QuoteSpan
 from quotes.lexicon import Lexicon
 
 NAME_ROLES = frozenset({"name", "org", "place"})
@@ -88,11 +89,8 @@ def candidates(ctx: Context) -> list[Candidate]:
         return []
     text, span = ctx.text, ctx.span
     lo, sentence, hi = _window(text, span.outer_start, span.outer_end, ctx)
-    # the tagger reads the text after the quote with its closing mark: ”라고 is a quotative,
-    # 라고 at the start of a text a noun
-    mark = max(span.end, span.outer_end - 1)
-    after = [t for t in analyse(text[mark:hi], mark) if t.start >= span.outer_end]
-    tokens = analyse(text[lo : span.outer_start], lo) + after
+    before_tokens, after = _tagged(text, ctx.lex.lang, lo, span, hi)
+    tokens = before_tokens + after
     quote_cue = next((t.text for t in after[:4] if t.role == "verb" and _reporting(t.text, ctx.lex)), None)
     phrases = [p for p in _phrases(tokens, text) if _can_speak(p, ctx.lex)]
     before = [p for p in phrases if p.end <= span.outer_start and p.start >= sentence]
@@ -120,16 +118,27 @@ def candidates(ctx: Context) -> list[Candidate]:
     return out
 
 
+@lru_cache(maxsize=16)
+def _tagged(text: str, lang: str, lo: int, span: QuoteSpan, hi: int) -> tuple[list[Token], list[Token]]:
+    """The tokens before a quote (from `lo`) and after it (to `hi`), tagged once for the reader's
+    candidates and for the reported-clause rule. The text after the quote is tagged with its
+    closing mark: ”라고 is a quotative, 라고 at the start of a text a noun."""
+    analyse = analyser(lang)
+    assert analyse is not None
+    mark = max(span.end, span.outer_end - 1)
+    after = [t for t in analyse(text[mark:hi], mark) if t.start >= span.outer_end]
+    return analyse(text[lo : span.outer_start], lo), after
+
+
 def cue_subject(ctx: Context) -> tuple[Mention, str] | None:
     """The speaker a reporting verb earlier in the quote's sentence names, with that verb:
     梅德韦杰夫在社交媒体上发帖称，泽连斯基受到“狠狠一击” is 梅德韦杰夫's, not 泽连斯基's."""
-    analyse = analyser(ctx.lex.lang)
-    if analyse is None:
+    if analyser(ctx.lex.lang) is None:
         return None
     text, span = ctx.text, ctx.span
-    _, sentence, _ = _window(text, span.outer_start, span.outer_end, ctx)
-    tokens = analyse(text[sentence : span.outer_start], sentence)
-    before = [p for p in _phrases(tokens, text) if _can_speak(p, ctx.lex) and p.end <= span.outer_start]
+    lo, sentence, hi = _window(text, span.outer_start, span.outer_end, ctx)
+    tokens = _tagged(text, ctx.lex.lang, lo, span, hi)[0]  # as candidates() reads it: tagged once
+    before = [p for p in _phrases(tokens, text) if _can_speak(p, ctx.lex) and sentence <= p.start]
     found = _cue_subjects(tokens, before, ctx, sentence)
     if not found:
         return None
