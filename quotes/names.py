@@ -267,26 +267,27 @@ def resolve_speakers(
 ) -> list[Speaker]:
     names = DocumentNames(text, spans, lex)
     speakers: list[Speaker] = []
-    for span, attr in zip(spans, attributions, strict=True):
-        speakers.append(resolve(attr.mention, span, names, speakers, lex))
+    for _, attr in zip(spans, attributions, strict=True):
+        speakers.append(resolve(attr.mention, names, speakers, lex))
     return speakers
 
 
-def resolve(
-    mention: Mention | None, span: QuoteSpan, names: DocumentNames, earlier: list[Speaker], lex: Lexicon
-) -> Speaker:
+def resolve(mention: Mention | None, names: DocumentNames, earlier: list[Speaker], lex: Lexicon) -> Speaker:
     """Who `mention` names, given the speakers of the quotes before (`earlier`, for pronouns)."""
     if mention is None:
         return Speaker(None, None, None, None)
-    if mention.text.lower() in lex.pronouns:  # whatever the rule that found it took it for (同氏は…と述べた)
-        return _resolve_pronoun(mention, span, names, earlier, lex)
-    if lex.lang == "ko" and mention.kind != "pronoun":
+    if mention.text.lower() in lex.pronouns or mention.kind == "pronoun":  # 同氏は…と述べた: whatever
+        return _resolve_pronoun(mention, names, earlier, lex)  # the rule that found it took it for
+    return _resolve_named(mention, names, lex)
+
+
+def _resolve_named(mention: Mention, names: DocumentNames, lex: Lexicon) -> Speaker:
+    """A name or a description (not a pronoun)."""
+    if lex.lang == "ko":
         return _resolve_korean(mention, names.text, lex)
     if mention.kind == "name":
         return _resolve_name(mention, names, lex)
-    if mention.kind == "nominal":
-        return _resolve_nominal(mention, names, lex)
-    return _resolve_pronoun(mention, span, names, earlier, lex)
+    return _resolve_nominal(mention, names, lex)
 
 
 def _resolve_name(mention: Mention, names: DocumentNames, lex: Lexicon) -> Speaker:
@@ -584,9 +585,7 @@ def _paragraph_start(text: str, pos: int) -> int:
 PRIOR_SPEAKERS = 64  # the latest speakers a pronoun with no person in its paragraph may stand for
 
 
-def _resolve_pronoun(
-    mention: Mention, span: QuoteSpan, names: DocumentNames, earlier: list[Speaker], lex: Lexicon
-) -> Speaker:
+def _resolve_pronoun(mention: Mention, names: DocumentNames, earlier: list[Speaker], lex: Lexicon) -> Speaker:
     gender = lex.pronouns.get(mention.text.lower())
     if gender == "n" or mention.text.lower() in lex.group_pronouns:
         return _resolve_organization(mention, names, earlier, lex, groups_only=gender != "n")
@@ -608,9 +607,7 @@ def _resolve_pronoun(
                 return Speaker(prior.name, prior.title, "person", mention)
     if lex.lang in CJK_LANGS:  # no capitals to find names by: the morphological reader's
         named = person_before(names.text, mention.start, lex.lang)
-        return (
-            resolve(named, span, names, [], lex) if named is not None else Speaker(None, None, None, mention)
-        )
+        return _resolve_named(named, names, lex) if named is not None else Speaker(None, None, None, mention)
     if lex.capitalized_nouns and gender in ("m", "f"):  # German sie is die Vereinigung, er der Verband
         body = _resolve_organization(mention, names, [], lex)
         if body.name:
@@ -697,10 +694,10 @@ def _organizations(text: str, lo: int, hi: int, names: DocumentNames, lex: Lexic
     ]
     nouns = lex.alternation(lex.org_nouns + tuple(n for n in lex.person_nouns if n.endswith("s")))
     if nouns:
-        articles = "|the|its|this" + (
-            "|" + lex.alternation(tuple(lex.articles)) if lex.capitalized_nouns else ""
+        articles = "the|its|this" + (
+            f"|{lex.alternation(tuple(lex.articles))}" if lex.capitalized_nouns else ""
         )
-        owner = rf"(?:(?i:{articles[1:]})|\p{{Lu}}[\p{{L}}\-]*(?:’s|'s))"  # "the ministry", "die Vereinigung"
+        owner = rf"(?:(?i:{articles})|\p{{Lu}}[\p{{L}}\-]*(?:’s|'s))"  # "the ministry", "die Vereinigung"
         for m in re.finditer(rf"\b{owner}\s+(?:[\p{{L}}\-]+\s+){{0,2}}?(?i:{nouns})\b", text[lo:hi]):
             out.append(Mention(m.group(), lo + m.start(), lo + m.end(), "nominal"))
     return sorted(out, key=lambda m: m.start)

@@ -58,19 +58,20 @@ def rows(docs: Iterable[Mapping[str, Any]], model: ranking.Ranker) -> list[Row]:
     for doc in docs:
         text = doc["text"]
         lex, _, spans, paras = quote_spans(text, _lang(doc))
-        names = DocumentNames(text, spans, lex)
-        earlier: list[Speaker] = []
+        names = DocumentNames(text, spans, lex) if lex.lang in CJK_LANGS else None
+        earlier: list[Speaker] = []  # the speakers decided so far, as a pronoun is resolved
         for i, (candidates, decided) in enumerate(decisions(text, spans, paras, lex, model=model)):
             gold = _matching_gold(doc, spans[i].start, spans[i].end)
             if gold is not None:
                 key = f"{doc['doc_id']}:{i}"
                 for c in candidates:
                     right = is_speaker(c, gold)
-                    if not right and c.mention.kind == "pronoun" and lex.lang in CJK_LANGS:
-                        named = resolve(c.mention, spans[i], names, earlier, lex).name
+                    if not right and c.mention.kind == "pronoun" and names is not None:
+                        named = resolve(c.mention, names, earlier, lex).name
                         right = named is not None and names_match(named, gold)
                     out.append((key, lex.lang, dict(c.features), right))
-            earlier.append(resolve(decided.mention, spans[i], names, earlier, lex))
+            if names is not None:
+                earlier.append(resolve(decided.mention, names, earlier, lex))
     return out
 
 
